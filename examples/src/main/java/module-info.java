@@ -1,0 +1,12 @@
+/**
+ * The reference command line of the CernVM SDK: one {@code cernvm} command whose subcommands
+ * parse arguments, call the library and print.
+ */
+module io.cernvm.examples {
+    requires io.cernvm.api;
+    requires io.cernvm.context;
+    requires io.cernvm.cvmfs;
+    requires info.picocli;
+
+    opens io.cernvm.examples to info.picocli;
+}
