@@ -1,6 +1,16 @@
 /**
- * Module io.cernvm.context: exports nothing yet; its issue fills it.
+ * VM user data as CernVM's three agents read it: decoding (gzip, MIME multipart, includes,
+ * archives, jinja) the way cloud-init does, the {@code [ucernvm-begin]} block the way the
+ * µCernVM bootloader does (bug for bug, and a tolerant typed reading), amiconfig INI,
+ * cloud-config YAML and its merge; composing user data and linting it with positions.
  */
 module io.cernvm.context {
-    requires io.cernvm.api;
+    requires transitive io.cernvm.api;
+    requires org.slf4j;
+    requires org.yaml.snakeyaml;
+    requires com.fasterxml.jackson.databind;
+    requires apache.mime4j.core;
+    requires jinjava;
+
+    exports io.cernvm.context;
 }

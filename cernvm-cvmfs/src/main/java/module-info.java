@@ -1,6 +1,14 @@
 /**
- * Module io.cernvm.cvmfs: exports nothing yet; its issue fills it.
+ * A CernVM-FS client and publisher: the trust chain, content-addressed objects, catalogs,
+ * history, downloads through proxy and host chains with failover, a disk cache, a
+ * {@code java.nio.file} provider for {@code cvmfs:} URIs, and the writing side.
  */
 module io.cernvm.cvmfs {
-    requires io.cernvm.api;
+    requires transitive io.cernvm.api;
+    requires org.slf4j;
+    requires okhttp3;
+    requires java.sql;
+    requires org.xerial.sqlitejdbc;
+    requires org.bouncycastle.provider;
+    requires org.bouncycastle.pkix;
 }

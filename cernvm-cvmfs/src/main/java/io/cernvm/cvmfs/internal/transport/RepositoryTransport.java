@@ -1,0 +1,39 @@
+package io.cernvm.cvmfs.internal.transport;
+
+/**
+ * The seam between what a repository means (trust chain, objects, catalogs) and how its
+ * files travel (local directory, HTTP through proxy and host chains, a disk cache).
+ * Paths are relative to the repository's base URL, e.g. {@code .cvmfspublished} or
+ * {@code data/ab/cdef0123...C}. Implementations are thread-safe.
+ */
+public interface RepositoryTransport extends AutoCloseable {
+
+    /**
+     * Fetches one file whole.
+     *
+     * @param relativePath the path below the repository's base, never starting with {@code /}
+     * @param noCache      ask caches and proxies on the way for a fresh copy (upstream sends
+     *                     {@code Pragma: no-cache} / {@code Cache-Control: no-cache}); used for
+     *                     {@code .cvmfs*} files and for the one retry of an object whose hash failed
+     * @return the bytes exactly as served
+     * @throws io.cernvm.api.NotFoundException         when every server answers that the file does not exist
+     * @throws io.cernvm.api.AllMirrorsFailedException when no server could be reached or answered
+     */
+    byte[] fetch(String relativePath, boolean noCache);
+
+    /**
+     * Reports that the bytes last fetched for a path failed verification, so the transport can
+     * count it against the host that served them and move on to the next one.
+     *
+     * @param relativePath the path whose bytes were bad
+     */
+    default void reportCorrupt(String relativePath) {
+    }
+
+    /** @return a description of where the files come from, for messages (e.g. the base URL) */
+    String describe();
+
+    @Override
+    default void close() {
+    }
+}
