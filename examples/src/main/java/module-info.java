@@ -9,4 +9,5 @@ module io.cernvm.examples {
     requires info.picocli;
 
     opens io.cernvm.examples to info.picocli;
+    opens io.cernvm.examples.userdata to info.picocli;
 }
