@@ -52,6 +52,9 @@ HANDLER_LABELS = {
 }
 
 
+JINJA_SUB_TYPES = ("text/cloud-config", "text/cloud-config-jsonp", "text/x-shellscript")
+
+
 class FakeResponse:
     def __init__(self, contents):
         self.contents = contents
@@ -178,7 +181,9 @@ def render_info(payload, filename, instance_data_file):
     if out is None:
         return {"error": "rendering returned nothing"}
     subtype = handlers.type_from_starts_with(out)
-    info = {"contentType": subtype, "handler": HANDLER_LABELS.get(subtype)}
+    # JinjaTemplatePartHandler's sub-handlers: cloud-config and shell script only.
+    handler = HANDLER_LABELS.get(subtype) if subtype in JINJA_SUB_TYPES else None
+    info = {"contentType": subtype, "handler": handler}
     info.update(digest(as_bytes(out)))
     return info
 
