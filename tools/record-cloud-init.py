@@ -1,0 +1,253 @@
+#!/usr/bin/python3
+"""Record what cloud-init itself makes of every user-data fixture.
+
+Runs cloud-init's own UserDataProcessor and its handler walk (no cloud, no network:
+#include URLs are answered from include-map.json, every other URL fails as it would
+offline) and writes one JSON file of expectations for the Java tests.
+
+Usage (with Debian's cloud-init installed, e.g. 22.4.2 on Debian 12):
+    /usr/bin/python3 tools/record-cloud-init.py [OUT.json]
+See tools/README.md for the output format.
+"""
+import base64
+import datetime
+import hashlib
+import json
+import math
+import os
+import sys
+import tempfile
+from unittest import mock
+
+from cloudinit import features, handlers, helpers, url_helper, user_data, version
+from cloudinit.handlers.cloud_config import CloudConfigPartHandler
+from cloudinit.handlers.jinja_template import (
+    JinjaTemplatePartHandler,
+    render_jinja_payload_from_file,
+)
+from cloudinit.handlers.shell_script import ShellScriptPartHandler
+from cloudinit.settings import PER_INSTANCE
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.path.join(os.path.dirname(ROOT), "shared", "fixtures", "userdata", "cloud-init")
+RESOURCES = os.path.join(
+    ROOT, "cernvm-context", "src", "test", "resources", "io", "cernvm", "context", "cloudinit"
+)
+EXTRA = os.path.join(RESOURCES, "extra")
+INSTANCE_DATA = os.path.join(RESOURCES, "instance-data.json")
+DEFAULT_OUT = os.path.join(RESOURCES, "expectations.json")
+SKIP = {"SOURCES.md", "include-map.json"}
+
+# Content type -> the handler label the SDK reports (cloud-init's default handler set).
+HANDLER_LABELS = {
+    "text/cloud-config": "cloud-config",
+    "text/cloud-config-jsonp": "cloud-config",
+    "text/x-shellscript": "shellscript",
+    "text/x-shellscript-per-boot": "shellscript-per-boot",
+    "text/x-shellscript-per-instance": "shellscript-per-instance",
+    "text/x-shellscript-per-once": "shellscript-per-once",
+    "text/cloud-boothook": "boothook",
+    "text/jinja2": "jinja",
+    "text/part-handler": "part-handler",
+}
+
+
+JINJA_SUB_TYPES = ("text/cloud-config", "text/cloud-config-jsonp", "text/x-shellscript")
+
+
+class FakeResponse:
+    def __init__(self, contents):
+        self.contents = contents
+        self.code = 200
+
+    def ok(self, *_args, **_kwargs):
+        return True
+
+
+def url_reader(include_map, base_dir):
+    def read(url, **_kwargs):
+        if url in include_map:
+            with open(os.path.join(base_dir, include_map[url]), "rb") as f:
+                return FakeResponse(f.read())
+        raise url_helper.UrlError(IOError("offline: no answer for %s" % url), url=url)
+
+    return read
+
+
+def as_bytes(payload):
+    if payload is None:
+        return b""
+    if isinstance(payload, bytes):
+        return payload
+    if isinstance(payload, str):
+        return payload.encode("utf-8", "surrogateescape")
+    return str(payload).encode("utf-8", "surrogateescape")
+
+
+def json_key(key):
+    if isinstance(key, str):
+        return key
+    if key is True:
+        return "true"
+    if key is False:
+        return "false"
+    if key is None:
+        return "null"
+    if isinstance(key, (datetime.date, datetime.datetime)):
+        return key.isoformat()
+    if isinstance(key, float):
+        return json_float(key) if isinstance(json_float(key), str) else repr(key)
+    return str(key)
+
+
+def json_float(value):
+    if math.isnan(value):
+        return ".nan"
+    if math.isinf(value):
+        return ".inf" if value > 0 else "-.inf"
+    return value
+
+
+def to_json(value):
+    if isinstance(value, dict):
+        return {json_key(k): to_json(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_json(v) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted((to_json(v) for v in value), key=repr)
+    if isinstance(value, bytes):
+        return {"__bytes_base64__": base64.b64encode(value).decode("ascii")}
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    if isinstance(value, float):
+        return json_float(value)
+    return value
+
+
+def merge_type_of(headers):
+    # What CloudConfigPartHandler._extract_mergers reads from the part headers.
+    for name in ("Merge-Type", "X-Merge-Type"):
+        value = headers.get(name, "")
+        if value:
+            return str(value)
+    return None
+
+
+def digest(data):
+    return {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+
+
+def process(raw, include_map, base_dir, paths, lenient):
+    processor = user_data.UserDataProcessor(paths)
+    with mock.patch.object(user_data, "read_file_or_url", url_reader(include_map, base_dir)), \
+            mock.patch.object(features, "ERROR_ON_USER_DATA_FAILURE", not lenient):
+        return processor.process(raw)
+
+
+def walk(msg, paths, instance_data_file):
+    """Walk the parts as stages._do_handlers does; merge cloud-config with the real handler."""
+    cloud = CloudConfigPartHandler(paths=paths)
+    shell = ShellScriptPartHandler(paths=paths)
+    jinja = JinjaTemplatePartHandler(paths=paths, sub_handlers=[cloud, shell])
+    parts = []
+    rendered = []
+
+    def callback(_data, filename, payload, headers):
+        ctype = headers["Content-Type"]
+        data = as_bytes(payload)
+        entry = {"index": len(parts), "contentType": ctype, "filename": filename}
+        entry.update(digest(data))
+        entry["handler"] = HANDLER_LABELS.get(ctype)
+        entry["mergeType"] = merge_type_of(headers)
+        parts.append(entry)
+        if ctype in ("text/cloud-config", "text/cloud-config-jsonp"):
+            handlers.run_part(cloud, None, filename, payload, PER_INSTANCE, headers)
+        elif ctype == "text/jinja2":
+            handlers.run_part(jinja, None, filename, payload, PER_INSTANCE, headers)
+            rendered.append(render_info(payload, filename, instance_data_file))
+
+    handlers.call_begin(cloud, None, PER_INSTANCE)
+    handlers.walk(msg, callback, {})
+    merged = cloud.cloud_buf
+    return parts, to_json(merged), rendered
+
+
+def render_info(payload, filename, instance_data_file):
+    try:
+        out = render_jinja_payload_from_file(payload, filename, instance_data_file)
+    except Exception as e:  # the handler's run_part logs and drops these
+        message = str(e).replace(os.path.dirname(instance_data_file), "<run>")
+        return {"error": "%s: %s" % (type(e).__name__, message)}
+    if out is None:
+        return {"error": "rendering returned nothing"}
+    subtype = handlers.type_from_starts_with(out)
+    # JinjaTemplatePartHandler's sub-handlers: cloud-config and shell script only.
+    handler = HANDLER_LABELS.get(subtype) if subtype in JINJA_SUB_TYPES else None
+    info = {"contentType": subtype, "handler": handler}
+    info.update(digest(as_bytes(out)))
+    return info
+
+
+def record(path, include_map, base_dir):
+    with open(path, "rb") as f:
+        raw = f.read()
+    result = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = helpers.Paths({"cloud_dir": os.path.join(tmp, "cloud"),
+                               "run_dir": os.path.join(tmp, "run")})
+        error = None
+        try:
+            msg = process(raw, include_map, base_dir, paths, lenient=False)
+        except Exception as e:
+            error = "%s: %s" % (type(e).__name__, e)
+            try:
+                msg = process(raw, include_map, base_dir, paths, lenient=True)
+            except Exception:
+                msg = None
+        result["error"] = error
+        if msg is None:
+            result["parts"] = []
+            result["cloudConfig"] = None
+            return result
+        parts, merged, rendered = walk(msg, paths, os.path.join(tmp, "absent.json"))
+        result["parts"] = parts
+        result["cloudConfig"] = merged
+        if any(p["contentType"] == "text/jinja2" for p in parts):
+            sensitive = paths.get_runpath("instance_data_sensitive")
+            os.makedirs(os.path.dirname(sensitive), exist_ok=True)
+            with open(INSTANCE_DATA, "rb") as src, open(sensitive, "wb") as dst:
+                dst.write(src.read())
+            _, merged_i, rendered_i = walk(msg, paths, sensitive)
+            result["jinja"] = {
+                "withoutInstanceData": rendered,
+                "withInstanceData": rendered_i,
+                "cloudConfigWithInstanceData": merged_i,
+            }
+    return result
+
+
+def fixtures(directory, prefix):
+    if not os.path.isdir(directory):
+        return []
+    return [(prefix + name, os.path.join(directory, name))
+            for name in sorted(os.listdir(directory)) if name not in SKIP]
+
+
+def main():
+    out = sys.argv[1] if len(sys.argv) > 1 else DEFAULT_OUT
+    include_map = {}
+    map_file = os.path.join(SHARED, "include-map.json")
+    with open(map_file) as f:
+        include_map = json.load(f)
+    doc = {"cloudInitVersion": version.version_string(),
+           "instanceDataFile": os.path.basename(INSTANCE_DATA),
+           "fixtures": {}}
+    for name, path in fixtures(SHARED, "") + fixtures(EXTRA, "extra/"):
+        doc["fixtures"][name] = record(path, include_map, SHARED)
+    with open(out, "w") as f:
+        json.dump(doc, f, indent=1, sort_keys=False, ensure_ascii=True)
+        f.write("\n")
+
+
+if __name__ == "__main__":
+    main()
