@@ -13,4 +13,5 @@ module io.cernvm.context {
     requires jinjava;
 
     exports io.cernvm.context;
+    exports io.cernvm.context.ucernvm;
 }
