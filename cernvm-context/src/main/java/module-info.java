@@ -14,4 +14,5 @@ module io.cernvm.context {
 
     exports io.cernvm.context;
     exports io.cernvm.context.ucernvm;
+    exports io.cernvm.context.amiconfig;
 }
