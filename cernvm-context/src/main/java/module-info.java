@@ -15,4 +15,6 @@ module io.cernvm.context {
     exports io.cernvm.context;
     exports io.cernvm.context.mime;
     exports io.cernvm.context.cloudconfig;
+    exports io.cernvm.context.ucernvm;
+    exports io.cernvm.context.amiconfig;
 }
