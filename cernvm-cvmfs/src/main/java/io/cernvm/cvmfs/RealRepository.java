@@ -101,7 +101,14 @@ final class RealRepository implements Repository {
             LOG.warn("{}: {}", w.repository(), w.message());
             session.listener.warning(w);
         }
-        CatalogTree tree = new CatalogTree(session.catalogs, session.catalogs.load(root, ""));
+        var rootCatalog = session.catalogs.load(root, "");
+        CatalogTree tree;
+        try {
+            tree = new CatalogTree(session.catalogs, rootCatalog);
+        } catch (RuntimeException e) {
+            rootCatalog.close();
+            throw e;
+        }
         session.acquire();
         RealRepository r = new RealRepository(session, tree, root, verified, tag, warnings);
         session.listener.opened(session.name, r.revision(), root.toString());
