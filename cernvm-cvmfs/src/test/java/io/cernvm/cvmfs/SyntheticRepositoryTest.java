@@ -141,4 +141,19 @@ class SyntheticRepositoryTest {
         ContentHash notACatalog = cat.store("not sqlite".getBytes(), HashAlgorithm.SHA1, true, ObjectType.CATALOG);
         assertThatThrownBy(() -> open(notACatalog, transport(repo))).isInstanceOf(IntegrityException.class);
     }
+
+    @Test
+    void stopsSymlinkLoops() throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        SyntheticCatalog cat = new SyntheticCatalog(repo, 7);
+        cat.row("loop", null, 4, 0120777, 12, "loop", null);
+        cat.row("up", null, 2, 0120777, 12, "..", null);
+        try (Repository r = open(cat.write(tmp), transport(repo))) {
+            assertThatThrownBy(() -> r.resolve("/loop")).isInstanceOf(NotFoundException.class)
+                    .hasMessageContaining("too many levels");
+            assertThatThrownBy(() -> r.list("/up")).isInstanceOf(NotFoundException.class)
+                    .hasMessageContaining("outside of the repository");
+            assertThat(r.readlink("/up")).isEqualTo("..");
+        }
+    }
 }
