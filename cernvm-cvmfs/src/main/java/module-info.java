@@ -13,4 +13,5 @@ module io.cernvm.cvmfs {
     requires org.bouncycastle.pkix;
 
     exports io.cernvm.cvmfs;
+    exports io.cernvm.cvmfs.cache;
 }
