@@ -11,4 +11,7 @@ module io.cernvm.cvmfs {
     requires org.xerial.sqlitejdbc;
     requires org.bouncycastle.provider;
     requires org.bouncycastle.pkix;
+
+    exports io.cernvm.cvmfs.config;
+    exports io.cernvm.cvmfs.download;
 }
