@@ -68,7 +68,7 @@ final class Exchange {
     private boolean handle(RequestHead head, OutputStream out) throws IOException {
         boolean bodyWanted = !head.method().equals("HEAD");
         Target target = target(head);
-        server.count(target.key());
+        server.count(head, target.key());
         Optional<Fault> fault = server.faultFor(target.key());
         Fault f = fault.orElse(null);
         if (f instanceof Fault.Latency latency) {

@@ -64,6 +64,7 @@ public final class RepositoryServer implements AutoCloseable {
     private final AtomicInteger total = new AtomicInteger();
     private final List<FaultRule> faults = new CopyOnWriteArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final java.util.Deque<RecordedRequest> recorded = new java.util.ArrayDeque<>();
 
     private RepositoryServer(Builder b) throws IOException {
         this.root = b.root == null ? null : b.root.toAbsolutePath().normalize();
@@ -145,11 +146,24 @@ public final class RepositoryServer implements AutoCloseable {
         return total.get();
     }
 
-    /** Sets every request counter back to zero. */
+    /** Sets every request counter back to zero and forgets the recorded requests. */
     public void resetCounts() {
         counts.clear();
         total.set(0);
+        synchronized (recorded) {
+            recorded.clear();
+        }
     }
+
+    /** @return the most recent requests (at most {@value #RECORDED_LIMIT}), oldest first */
+    public List<RecordedRequest> recordedRequests() {
+        synchronized (recorded) {
+            return List.copyOf(recorded);
+        }
+    }
+
+    /** How many requests {@link #recordedRequests()} keeps. */
+    public static final int RECORDED_LIMIT = 1000;
 
     /**
      * Makes every request whose path matches the glob show the fault, until removed.
@@ -257,9 +271,15 @@ public final class RepositoryServer implements AutoCloseable {
         return clock;
     }
 
-    void count(String path) {
-        total.incrementAndGet();
+    void count(RequestHead head, String path) {
+        synchronized (recorded) {
+            if (recorded.size() >= RECORDED_LIMIT) {
+                recorded.removeFirst();
+            }
+            recorded.addLast(new RecordedRequest(head.method(), head.target(), path, head.headers()));
+        }
         counts.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
+        total.incrementAndGet();
     }
 
     Optional<Fault> faultFor(String path) {

@@ -92,6 +92,9 @@ class RepositoryServerTest {
         assertThat(server.requestCount(".cvmfspublished")).isEqualTo(1);
         assertThat(server.totalRequests()).isEqualTo(3);
         assertThat(server.requestCounts()).containsEntry("data/ab/cdef", 2);
+        assertThat(server.recordedRequests()).hasSize(3);
+        assertThat(server.recordedRequests().get(0).path()).isEqualTo(".cvmfspublished");
+        assertThat(server.recordedRequests().get(0).header("Host")).isNotNull();
         server.resetCounts();
         assertThat(server.totalRequests()).isZero();
     }
