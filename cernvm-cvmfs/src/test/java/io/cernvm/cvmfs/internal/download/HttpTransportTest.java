@@ -403,6 +403,64 @@ class HttpTransportTest {
     }
 
     @Test
+    void transfersBelowTheLowSpeedLimitAreTooSlow() {
+        RepositoryServer a = host("");
+        Clock ticking = new Clock() {
+            private long millis;
+
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public synchronized Instant instant() {
+                millis += 10_000; // every look at the clock finds ten seconds gone
+                return Instant.ofEpochMilli(millis);
+            }
+        };
+        DownloadSettings s = settings(a).timeoutDirect(Duration.ofSeconds(1)).lowSpeedLimit(100_000_000).build();
+        HttpTransport slow = HttpTransport.builder().settings(s).listener(DownloadListener.of(events::add)).sleeper(sleeps::add)
+                .clock(ticking).build();
+        closeables.add(slow);
+
+        assertThatThrownBy(() -> slow.fetch(OBJECT, false)).isInstanceOf(AllMirrorsFailedException.class);
+        assertThat(eventsOf(DownloadEvent.Failure.class)).extracting(DownloadEvent.Failure::reason)
+                .containsExactly(FailoverReason.HOST_TOO_SLOW, FailoverReason.HOST_TOO_SLOW);
+
+        HttpTransport unlimited = HttpTransport.builder().settings(s.toBuilder().lowSpeedLimit(0).build()).clock(ticking).build();
+        closeables.add(unlimited);
+        assertThat(unlimited.fetch(OBJECT, false)).isEqualTo(content);
+    }
+
+    @Test
+    void downloadsBeyondTheParallelLimitWait() throws Exception {
+        RepositoryServer a = host("");
+        a.inject(OBJECT, new Fault.Latency(Duration.ofMillis(1500)));
+        HttpTransport t = transport(settings(a).maxParallel(1).timeoutDirect(Duration.ofSeconds(10)).build());
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<byte[]> first = pool.submit(() -> t.fetch(OBJECT, false));
+            while (a.requestCount(OBJECT) == 0) {
+                Thread.sleep(10);
+            }
+            Future<byte[]> second = pool.submit(() -> t.fetch(".cvmfspublished", false));
+            Thread.sleep(300);
+            assertThat(a.requestCount(".cvmfspublished")).isZero();
+            assertThat(first.get()).isEqualTo(content);
+            assertThat(second.get()).isNotEmpty();
+            assertThat(a.requestCount(".cvmfspublished")).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aFailingListenerDoesNotBreakDownloads() {
         RepositoryServer a = host("");
         HttpTransport t = HttpTransport.builder().settings(settings(a).build()).listener(new DownloadListener() {
