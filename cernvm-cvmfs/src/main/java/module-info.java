@@ -14,4 +14,6 @@ module io.cernvm.cvmfs {
 
     exports io.cernvm.cvmfs;
     exports io.cernvm.cvmfs.cache;
+    exports io.cernvm.cvmfs.config;
+    exports io.cernvm.cvmfs.download;
 }

@@ -1,0 +1,131 @@
+package io.cernvm.cvmfs.download;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Something that happened while downloading a repository file: the log that answers "why did
+ * my node go DIRECT?". Proxies are named as in the proxy string ({@code http://host:port}) or
+ * {@code DIRECT}; {@code attempt} counts the HTTP attempts of one fetch from 1.
+ */
+public sealed interface DownloadEvent {
+
+    /** @return the repository-relative path being fetched */
+    String path();
+
+    /** @return the 1-based attempt of the fetch this event belongs to */
+    int attempt();
+
+    /**
+     * The active proxy changed.
+     *
+     * @param path    the path being fetched
+     * @param from    the proxy given up
+     * @param to      the proxy now active
+     * @param reason  why
+     * @param attempt the attempt that caused it
+     */
+    record ProxySwitch(String path, String from, String to, FailoverReason reason, int attempt) implements DownloadEvent {
+        /** Checks that every component is present. */
+        public ProxySwitch {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * The active host (Stratum 1) changed.
+     *
+     * @param path    the path being fetched
+     * @param from    the host given up
+     * @param to      the host now active
+     * @param reason  why
+     * @param attempt the attempt that caused it
+     */
+    record HostSwitch(String path, URI from, URI to, FailoverReason reason, int attempt) implements DownloadEvent {
+        /** Checks that every component is present. */
+        public HostSwitch {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * The same URL through the same proxy is tried again after a transfer error.
+     *
+     * @param path    the path being fetched
+     * @param url     the URL tried again
+     * @param proxy   the proxy used again
+     * @param reason  the transfer error
+     * @param attempt the attempt that failed
+     */
+    record Retry(String path, URI url, String proxy, FailoverReason reason, int attempt) implements DownloadEvent {
+        /** Checks that every component is present. */
+        public Retry {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(proxy, "proxy");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * The fetch waits before retrying: random in [0, {@code CVMFS_BACKOFF_INIT}] the first
+     * time, then doubling, capped at {@code CVMFS_BACKOFF_MAX}.
+     *
+     * @param path    the path being fetched
+     * @param delay   how long
+     * @param attempt the attempt that failed
+     */
+    record Backoff(String path, Duration delay, int attempt) implements DownloadEvent {
+        /** Checks that every component is present. */
+        public Backoff {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(delay, "delay");
+        }
+    }
+
+    /**
+     * One attempt failed.
+     *
+     * @param path    the path being fetched
+     * @param url     the URL requested
+     * @param proxy   the proxy used
+     * @param reason  the classified failure
+     * @param detail  what exactly went wrong (status line, exception message)
+     * @param attempt the attempt
+     */
+    record Failure(String path, URI url, String proxy, FailoverReason reason, String detail, int attempt) implements DownloadEvent {
+        /** Checks that every component is present. */
+        public Failure {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(proxy, "proxy");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(detail, "detail");
+        }
+    }
+
+    /**
+     * The file arrived.
+     *
+     * @param path    the path fetched
+     * @param url     the URL that answered
+     * @param proxy   the proxy used
+     * @param bytes   the body size
+     * @param attempt the successful attempt
+     */
+    record Success(String path, URI url, String proxy, long bytes, int attempt) implements DownloadEvent {
+        /** Checks that every component is present. */
+        public Success {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(proxy, "proxy");
+        }
+    }
+}

@@ -1,0 +1,485 @@
+package io.cernvm.cvmfs.internal.download;
+
+import io.cernvm.api.AllMirrorsFailedException;
+import io.cernvm.api.CernVmException;
+import io.cernvm.api.FaultLocation;
+import io.cernvm.api.NotFoundException;
+import io.cernvm.cvmfs.config.ClientConfiguration;
+import io.cernvm.cvmfs.download.DownloadEvent;
+import io.cernvm.cvmfs.download.DownloadListener;
+import io.cernvm.cvmfs.download.DownloadSettings;
+import io.cernvm.cvmfs.download.FailoverReason;
+import io.cernvm.cvmfs.internal.transport.RepositoryTransport;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fetches repository files over HTTP through the host chain and the proxy groups with upstream's
+ * failover rules ({@code network/download.cc}, {@code VerifyAndFinalize}):
+ * <ul>
+ * <li>host errors (5xx, 400, 404, unfollowed redirects) switch to the next host while this fetch
+ * has not tried every host; proxy errors (a Squid error header, other statuses through a proxy)
+ * burn the proxy in its group; once this fetch has tried as many proxies as there are, the proxy
+ * groups are reset and the next host is tried ({@link FailoverReason#HOST_AFTER_PROXY});</li>
+ * <li>transfer errors (timeouts, low speed, cut transfers, HTTP 429) are retried on the same URL
+ * up to {@code CVMFS_MAX_RETRIES} times after a random exponential backoff, then fail over;</li>
+ * <li>a refused connection fails over at once, without retry or backoff;</li>
+ * <li>requests without proxy use {@code CVMFS_TIMEOUT_DIRECT}, through a proxy {@code CVMFS_TIMEOUT},
+ * as connect and read timeouts; a body arriving slower than {@code CVMFS_LOW_SPEED_LIMIT} bytes
+ * per second over a timeout period is too slow. There is no total-transfer timeout.</li>
+ * </ul>
+ * Concurrent fetches of one path share one download; at most {@code maxParallel} downloads run
+ * at once. Requests carry upstream's {@code User-Agent}, ask for the bytes unencoded (so they
+ * arrive exactly as served) and, for {@code noCache}, {@code Pragma: no-cache} and
+ * {@code Cache-Control: no-cache}. Every switch, retry, backoff, failure and success is a
+ * {@link DownloadEvent} for the {@link DownloadListener}.
+ */
+public final class HttpTransport implements RepositoryTransport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
+    private static final int MAX_ATTEMPTS = 1000;
+    private static final int REMEMBERED_PATHS = 4096;
+    private static final long MAX_BODY = Integer.MAX_VALUE - 16;
+
+    private final DownloadSettings settings;
+    private final FailoverChain chain;
+    private final DownloadListener listener;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final Random random;
+    private final OkHttpClient baseClient;
+    private final boolean ownsClient;
+    private final Map<ProxyEndpoint, OkHttpClient> clients = new ConcurrentHashMap<>();
+    private final Semaphore slots;
+    private final Map<InFlightKey, CompletableFuture<byte[]>> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, Route> lastServed = new LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Route> eldest) {
+            return size() > REMEMBERED_PATHS;
+        }
+    };
+
+    private record InFlightKey(String path, boolean noCache) {
+    }
+
+    private HttpTransport(Builder b) {
+        this.settings = Objects.requireNonNull(b.settings, "settings");
+        this.listener = b.listener;
+        this.clock = b.clock;
+        this.sleeper = b.sleeper;
+        this.random = b.random;
+        this.chain = new FailoverChain(settings.servers(), ProxyChain.parse(settings.httpProxy(), settings.fallbackProxy()), clock,
+                random, settings.proxyResetAfter(), settings.hostResetAfter());
+        this.ownsClient = b.client == null;
+        OkHttpClient base = b.client != null ? b.client
+                : new OkHttpClient.Builder()
+                        .connectionPool(new ConnectionPool(Math.max(5, settings.maxParallel()), 5, TimeUnit.MINUTES))
+                        .dispatcher(new Dispatcher())
+                        .build();
+        this.baseClient = base.newBuilder()
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .retryOnConnectionFailure(false) // failover is ours; a silent retry would hide resets
+                .callTimeout(Duration.ZERO)
+                .build();
+        this.slots = new Semaphore(settings.maxParallel(), true);
+    }
+
+    /** @return a builder; {@link Builder#settings} or {@link Builder#configuration} is required */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the settings this transport uses */
+    public DownloadSettings settings() {
+        return settings;
+    }
+
+    /** @return the host and proxy the next fetch would use */
+    public Route activeRoute() {
+        return chain.peek();
+    }
+
+    @Override
+    public byte[] fetch(String relativePath, boolean noCache) {
+        checkPath(relativePath);
+        InFlightKey key = new InFlightKey(relativePath, noCache);
+        CompletableFuture<byte[]> mine = new CompletableFuture<>();
+        CompletableFuture<byte[]> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            return join(running).clone();
+        }
+        try {
+            byte[] body = download(relativePath, noCache);
+            mine.complete(body);
+            return body;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
+    }
+
+    private static byte[] join(CompletableFuture<byte[]> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    private static void checkPath(String p) {
+        Objects.requireNonNull(p, "relativePath");
+        if (p.isEmpty() || p.startsWith("/") || p.chars().anyMatch(c -> c < 0x21 || c == 0x7f || c == '?' || c == '#')) {
+            throw new IllegalArgumentException("not a repository-relative path: " + p);
+        }
+        for (String segment : p.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                throw new IllegalArgumentException("not a repository-relative path: " + p);
+            }
+        }
+    }
+
+    @Override
+    public void reportCorrupt(String relativePath) {
+        Route served;
+        synchronized (lastServed) {
+            served = lastServed.remove(relativePath);
+        }
+        if (served == null) {
+            return;
+        }
+        chain.switchHost(served).ifPresent(s -> emit(new DownloadEvent.HostSwitch(relativePath, s.from(), s.to(),
+                FailoverReason.BAD_DATA, 1)));
+    }
+
+    @Override
+    public String describe() {
+        ProxyChain proxies = ProxyChain.parse(settings.httpProxy(), settings.fallbackProxy());
+        return String.join(";", chain.hosts().stream().map(URI::toString).toList()) + " via " + proxies;
+    }
+
+    @Override
+    public void close() {
+        if (ownsClient) {
+            baseClient.dispatcher().executorService().shutdown();
+            baseClient.connectionPool().evictAll();
+        }
+    }
+
+    private byte[] download(String path, boolean noCache) {
+        List<AllMirrorsFailedException.Attempt> attempts = new ArrayList<>();
+        try {
+            slots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AllMirrorsFailedException(path + " (interrupted while waiting for a download slot)", attempts, e);
+        }
+        try {
+            return failover(path, noCache, attempts);
+        } finally {
+            slots.release();
+        }
+    }
+
+    private byte[] failover(String path, boolean noCache, List<AllMirrorsFailedException.Attempt> attempts) {
+        int usedProxies = 1;
+        int usedHosts = 1;
+        int retries = 0;
+        long backoffMs = 0;
+        boolean every404 = true;
+        Throwable lastCause = null;
+        int attempt = 1;
+        Route route = chain.current(path, attempt, this::emit);
+        while (true) {
+            URI url = route.url(path);
+            AttemptResult result = attemptOnce(route, url, noCache);
+            if (result.ok()) {
+                synchronized (lastServed) {
+                    lastServed.put(path, route);
+                }
+                emit(new DownloadEvent.Success(path, url, route.proxy().toString(), result.body().length, attempt));
+                return result.body();
+            }
+            FailoverReason reason = result.reason();
+            attempts.add(new AllMirrorsFailedException.Attempt(url, route.proxy().toString(), reason.description() + " (" + result.detail() + ")"));
+            every404 &= result.status() == 404 && reason == FailoverReason.HOST_HTTP;
+            lastCause = result.cause() != null ? result.cause() : lastCause;
+            emit(new DownloadEvent.Failure(path, url, route.proxy().toString(), reason, result.detail(), attempt));
+            if (Thread.currentThread().isInterrupted()) {
+                throw new AllMirrorsFailedException(path + " (interrupted)", attempts, lastCause);
+            }
+
+            boolean sameUrlRetry = !noCache && retries < settings.maxRetries() && reason.retriedInPlace();
+            boolean tryAgain = sameUrlRetry
+                    || (reason.side() == FailoverReason.Side.HOST && usedHosts < chain.numHosts());
+            if (sameUrlRetry || reason.side() == FailoverReason.Side.PROXY) {
+                tryAgain = true;
+                if (!sameUrlRetry && usedProxies >= chain.numProxies()) {
+                    if (usedHosts < chain.numHosts()) {
+                        final int a = attempt;
+                        chain.resetProxiesForHostFailover().ifPresent(s -> emit(new DownloadEvent.ProxySwitch(path,
+                                s.from().toString(), s.to().toString(), FailoverReason.HOST_AFTER_PROXY, a)));
+                        usedProxies = 1;
+                        reason = FailoverReason.HOST_AFTER_PROXY;
+                    } else {
+                        tryAgain = false;
+                    }
+                }
+            }
+            if (!tryAgain || attempt >= MAX_ATTEMPTS) {
+                throw giveUp(path, attempts, every404, lastCause);
+            }
+
+            final int a = attempt;
+            final FailoverReason r = reason;
+            if (sameUrlRetry) {
+                retries++;
+                emit(new DownloadEvent.Retry(path, url, route.proxy().toString(), reason, attempt));
+                long initMs = settings.backoffInit().toMillis();
+                backoffMs = backoffMs == 0 ? random.nextLong(initMs + 1) : backoffMs * 2;
+                backoffMs = Math.min(backoffMs, settings.backoffMax().toMillis());
+                Duration delay = Duration.ofMillis(backoffMs);
+                emit(new DownloadEvent.Backoff(path, delay, attempt));
+                try {
+                    sleeper.sleep(delay);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AllMirrorsFailedException(path + " (interrupted during backoff)", attempts, e);
+                }
+            } else if (reason.side() == FailoverReason.Side.PROXY) {
+                chain.switchProxy(route).ifPresent(s -> emit(new DownloadEvent.ProxySwitch(path, s.from().toString(),
+                        s.to().toString(), r, a)));
+                usedProxies++;
+            } else {
+                chain.switchHost(route).ifPresent(s -> emit(new DownloadEvent.HostSwitch(path, s.from(), s.to(), r, a)));
+                usedHosts++;
+            }
+            attempt++;
+            route = chain.current(path, attempt, this::emit);
+        }
+    }
+
+    private CernVmException giveUp(String path, List<AllMirrorsFailedException.Attempt> attempts, boolean every404, Throwable cause) {
+        URI last = attempts.get(attempts.size() - 1).url();
+        if (every404) {
+            return new NotFoundException(path + " does not exist on any server (HTTP 404 from " + attempts.size()
+                    + " attempt(s))", FaultLocation.atUrl(last).withPath(path));
+        }
+        return new AllMirrorsFailedException(path + " from " + describe(), attempts, cause);
+    }
+
+    private AttemptResult attemptOnce(Route route, URI url, boolean noCache) {
+        boolean proxied = !route.proxy().isDirect();
+        Request.Builder request = new Request.Builder()
+                .url(url.toString())
+                .header("User-Agent", settings.userAgent())
+                .header("Connection", "Keep-Alive")
+                .header("Accept-Encoding", "identity"); // bytes exactly as served: the hash is over them
+        if (noCache) {
+            request.header("Pragma", "no-cache").header("Cache-Control", "no-cache");
+        }
+        OkHttpClient client = clients.computeIfAbsent(route.proxy(), this::clientFor);
+        try (Response response = client.newCall(request.build()).execute()) {
+            int code = response.code();
+            if (code / 100 == 2) {
+                return readBody(response, proxied);
+            }
+            FailoverReason reason = ResponseClassifier.status(code, proxied, response.header("X-Squid-Error") != null,
+                    response.header("Proxy-Status"));
+            String squid = response.header("X-Squid-Error");
+            return AttemptResult.failed(reason, "HTTP " + code + (squid != null ? ", X-Squid-Error: " + squid : ""), code, null);
+        } catch (IOException e) {
+            return AttemptResult.failed(ResponseClassifier.exception(e, proxied), String.valueOf(e), 0, e);
+        } catch (IllegalArgumentException e) {
+            return AttemptResult.failed(FailoverReason.OTHER, "bad URL: " + e.getMessage(), 0, e);
+        }
+    }
+
+    private AttemptResult readBody(Response response, boolean proxied) throws IOException {
+        ResponseBody body = response.body();
+        long length = body.contentLength();
+        if (length > MAX_BODY) {
+            return AttemptResult.failed(FailoverReason.OTHER, "resource too big to download: " + length + " bytes", response.code(), null);
+        }
+        Duration timeout = proxied ? settings.timeout() : settings.timeoutDirect();
+        long windowMs = timeout.toMillis();
+        long minBytesPerWindow = settings.lowSpeedLimit() * Math.max(1, timeout.toSeconds());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(length > 0 ? (int) length : 8192);
+        byte[] buf = new byte[64 * 1024];
+        long windowStart = clock.millis();
+        long windowBytes = 0;
+        try (InputStream in = body.byteStream()) {
+            int n;
+            while ((n = in.read(buf)) != -1) {
+                out.write(buf, 0, n);
+                if (out.size() > MAX_BODY) {
+                    return AttemptResult.failed(FailoverReason.OTHER, "resource too big to download", response.code(), null);
+                }
+                windowBytes += n;
+                long now = clock.millis();
+                if (now - windowStart >= windowMs) {
+                    // curl's CURLOPT_LOW_SPEED_LIMIT / _TIME: too few bytes over a whole timeout period
+                    if (windowBytes < minBytesPerWindow) {
+                        throw new InterruptedIOException("transfer slower than " + settings.lowSpeedLimit() + " B/s for "
+                                + timeout.toSeconds() + " s");
+                    }
+                    windowStart = now;
+                    windowBytes = 0;
+                }
+            }
+        }
+        return AttemptResult.ok(out.toByteArray(), response.code());
+    }
+
+    private OkHttpClient clientFor(ProxyEndpoint proxy) {
+        Duration timeout = proxy.isDirect() ? settings.timeoutDirect() : settings.timeout();
+        return baseClient.newBuilder()
+                .proxy(proxy.toProxy())
+                .connectTimeout(timeout)
+                .readTimeout(timeout)
+                .writeTimeout(timeout)
+                .build();
+    }
+
+    private void emit(DownloadEvent event) {
+        LOG.debug("{}", event);
+        try {
+            if (event instanceof DownloadEvent.ProxySwitch e) {
+                LOG.warn("switching proxy from {} to {} ({}) while fetching {}", e.from(), e.to(), e.reason().description(), e.path());
+                listener.proxySwitched(e);
+            } else if (event instanceof DownloadEvent.HostSwitch e) {
+                LOG.warn("switching host from {} to {} ({}) while fetching {}", e.from(), e.to(), e.reason().description(), e.path());
+                listener.hostSwitched(e);
+            } else if (event instanceof DownloadEvent.Retry e) {
+                listener.retrying(e);
+            } else if (event instanceof DownloadEvent.Backoff e) {
+                listener.backingOff(e);
+            } else if (event instanceof DownloadEvent.Failure e) {
+                listener.attemptFailed(e);
+            } else if (event instanceof DownloadEvent.Success e) {
+                listener.succeeded(e);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("download listener failed on {}", event, e);
+        }
+    }
+
+    /** Settings and collaborators of an {@link HttpTransport}. */
+    public static final class Builder {
+        private DownloadSettings settings;
+        private DownloadListener listener = DownloadListener.NONE;
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.THREAD;
+        private Random random = new Random();
+        private OkHttpClient client;
+
+        private Builder() {
+        }
+
+        /**
+         * @param value the download settings
+         * @return this builder
+         */
+        public Builder settings(DownloadSettings value) {
+            this.settings = Objects.requireNonNull(value, "value");
+            return this;
+        }
+
+        /**
+         * @param configuration a loaded client configuration; its repository name fills {@code @fqrn@}
+         * @return this builder, with the settings the configuration gives
+         */
+        public Builder configuration(ClientConfiguration configuration) {
+            return settings(configuration.downloadSettings());
+        }
+
+        /**
+         * @param value receives every download event
+         * @return this builder
+         */
+        public Builder listener(DownloadListener value) {
+            this.listener = Objects.requireNonNull(value, "value");
+            return this;
+        }
+
+        /**
+         * @param value the clock for proxy and host resets and the low-speed check
+         * @return this builder
+         */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "value");
+            return this;
+        }
+
+        /**
+         * @param value waits for backoffs
+         * @return this builder
+         */
+        public Builder sleeper(Sleeper value) {
+            this.sleeper = Objects.requireNonNull(value, "value");
+            return this;
+        }
+
+        /**
+         * @param value chooses among load-balanced proxies and draws backoffs
+         * @return this builder
+         */
+        public Builder random(Random value) {
+            this.random = Objects.requireNonNull(value, "value");
+            return this;
+        }
+
+        /**
+         * @param value an HTTP client whose connection pool and dispatcher are shared; the
+         *              transport derives its own settings from it and does not shut it down
+         * @return this builder
+         */
+        public Builder okHttpClient(OkHttpClient value) {
+            this.client = Objects.requireNonNull(value, "value");
+            return this;
+        }
+
+        /** @return the transport */
+        public HttpTransport build() {
+            if (settings == null) {
+                throw new IllegalStateException("settings(...) or configuration(...) is required");
+            }
+            return new HttpTransport(this);
+        }
+    }
+}
