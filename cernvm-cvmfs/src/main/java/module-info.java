@@ -11,4 +11,6 @@ module io.cernvm.cvmfs {
     requires org.xerial.sqlitejdbc;
     requires org.bouncycastle.provider;
     requires org.bouncycastle.pkix;
+
+    exports io.cernvm.cvmfs.publish;
 }
