@@ -2,9 +2,9 @@ package io.cernvm.cvmfs.publish;
 
 import io.cernvm.api.FaultLocation;
 import io.cernvm.api.TrustException;
-import io.cernvm.cvmfs.internal.publish.Digester;
+import io.cernvm.cvmfs.internal.publish.HashForms;
 import io.cernvm.cvmfs.internal.publish.PemFiles;
-import io.cernvm.cvmfs.internal.publish.SignedLetter;
+import io.cernvm.cvmfs.internal.publish.LetterSigner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -70,18 +70,18 @@ public final class RepositoryKeys {
         this.masterPrivateKey = masterPrivateKey;
         this.certificate = Objects.requireNonNull(certificate, "certificate");
         this.certificateKey = Objects.requireNonNull(certificateKey, "certificateKey");
-        if (masterPrivateKey != null && !pairs(masterPrivateKey, masterPublicKey, SignedLetter.Scheme.RAW_PKCS1)) {
+        if (masterPrivateKey != null && !pairs(masterPrivateKey, masterPublicKey, LetterSigner.Scheme.RAW_PKCS1)) {
             throw new TrustException("master private key does not match master public key", where);
         }
-        if (!pairs(certificateKey, certificate.getPublicKey(), SignedLetter.Scheme.SHA1_WITH_RSA)) {
+        if (!pairs(certificateKey, certificate.getPublicKey(), LetterSigner.Scheme.SHA1_WITH_RSA)) {
             throw new TrustException("repository key does not match the certificate", where);
         }
     }
 
-    private static boolean pairs(PrivateKey priv, PublicKey pub, SignedLetter.Scheme scheme) {
+    private static boolean pairs(PrivateKey priv, PublicKey pub, LetterSigner.Scheme scheme) {
         String probe = "cvmfs key pairing probe";
-        byte[] sig = SignedLetter.signHashLine(probe, scheme, priv);
-        return SignedLetter.verifyHashLine(probe, sig, scheme, pub);
+        byte[] sig = LetterSigner.signHashLine(probe, scheme, priv);
+        return LetterSigner.verifyHashLine(probe, sig, scheme, pub);
     }
 
     static String checkFqrn(String fqrn) {
@@ -225,7 +225,7 @@ public final class RepositoryKeys {
      */
     public String certificateFingerprint(ContentHashAlgorithm algorithm) {
         try {
-            return Digester.fingerprint(algorithm, Digester.digest(algorithm, certificate.getEncoded()));
+            return HashForms.fingerprint(HashForms.of(algorithm), HashForms.of(algorithm).digest(certificate.getEncoded()));
         } catch (CertificateEncodingException e) {
             throw new IllegalStateException("cannot encode certificate", e);
         }
@@ -254,7 +254,7 @@ public final class RepositoryKeys {
                 + "E" + WHITELIST_TIME.format(now.plus(validity)) + "\n"
                 + "N" + fqrn + "\n"
                 + certificateFingerprint(algorithm) + "\n";
-        return SignedLetter.sign(text, algorithm, SignedLetter.Scheme.RAW_PKCS1, masterPrivateKey);
+        return LetterSigner.sign(text, HashForms.of(algorithm), LetterSigner.Scheme.RAW_PKCS1, masterPrivateKey);
     }
 
     /**
@@ -266,7 +266,7 @@ public final class RepositoryKeys {
      * @return the {@code .cvmfspublished} bytes
      */
     public byte[] signManifest(String fields, ContentHashAlgorithm algorithm) {
-        return SignedLetter.sign(fields, algorithm, SignedLetter.Scheme.SHA1_WITH_RSA, certificateKey);
+        return LetterSigner.sign(fields, HashForms.of(algorithm), LetterSigner.Scheme.SHA1_WITH_RSA, certificateKey);
     }
 
     /**

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cernvm.api.TrustException;
-import io.cernvm.cvmfs.internal.publish.Digester;
+import io.cernvm.cvmfs.internal.object.HashAlgorithm;
+import io.cernvm.cvmfs.internal.publish.HashForms;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ class RepositoryKeysTest {
         SignedFileParts parts = SignedFileParts.of(whitelist);
         assertThat(parts.textString()).startsWith("20261127010203\nE20261227010203\nNtest.example.org\n");
         assertThat(parts.textString().lines().toList().get(3)).isEqualTo(keys.certificateFingerprint(ContentHashAlgorithm.SHA1));
-        assertThat(parts.hashLine()).isEqualTo(Digester.hashStringOf(ContentHashAlgorithm.SHA1, parts.text()));
+        assertThat(parts.hashLine()).isEqualTo(HashForms.hashStringOf(HashAlgorithm.SHA1, parts.text()));
         Files.writeString(dir.resolve("hash"), parts.hashLine(), StandardCharsets.US_ASCII);
         Files.write(dir.resolve("sig"), parts.signature());
         String out = OpensslRunner.run(dir, "pkeyutl", "-verify", "-pubin", "-inkey", "test.example.org.pub",

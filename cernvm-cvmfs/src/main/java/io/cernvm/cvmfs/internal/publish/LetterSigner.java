@@ -1,6 +1,6 @@
 package io.cernvm.cvmfs.internal.publish;
 
-import io.cernvm.cvmfs.publish.ContentHashAlgorithm;
+import io.cernvm.cvmfs.internal.object.HashAlgorithm;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -14,7 +14,7 @@ import java.security.Signature;
  * {@code cvmfs_server_ssl.sh}); the manifest with SHA1withRSA over the hash line
  * ({@code signing_tool.cc}).
  */
-public final class SignedLetter {
+public final class LetterSigner {
     /** How the hash line is signed. */
     public enum Scheme {
         /** Raw PKCS#1 v1.5 over the ASCII hash line, without DigestInfo: the whitelist. */
@@ -29,7 +29,7 @@ public final class SignedLetter {
         }
     }
 
-    private SignedLetter() {
+    private LetterSigner() {
     }
 
     /**
@@ -39,12 +39,12 @@ public final class SignedLetter {
      * @param key       the signing key
      * @return text + {@code --\n} + hash line + {@code \n} + signature
      */
-    public static byte[] sign(String text, ContentHashAlgorithm algorithm, Scheme scheme, PrivateKey key) {
+    public static byte[] sign(String text, HashAlgorithm algorithm, Scheme scheme, PrivateKey key) {
         if (!text.endsWith("\n")) {
             throw new IllegalArgumentException("letter text must end with a newline");
         }
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
-        String hashLine = Digester.hashStringOf(algorithm, body);
+        String hashLine = HashForms.hashStringOf(algorithm, body);
         byte[] signature = signHashLine(hashLine, scheme, key);
         ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 64 + signature.length);
         out.writeBytes(body);
