@@ -12,5 +12,6 @@ module io.cernvm.cvmfs {
     requires org.bouncycastle.provider;
     requires org.bouncycastle.pkix;
 
+    exports io.cernvm.cvmfs;
     exports io.cernvm.cvmfs.publish;
 }

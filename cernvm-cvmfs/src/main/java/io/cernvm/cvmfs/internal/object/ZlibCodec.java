@@ -3,6 +3,8 @@ package io.cernvm.cvmfs.internal.object;
 import io.cernvm.api.FaultLocation;
 import io.cernvm.api.IntegrityException;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -78,6 +80,52 @@ public final class ZlibCodec {
                 throw new IntegrityException("trailing bytes after the zlib stream", location);
             }
             return out.toByteArray();
+        } catch (DataFormatException e) {
+            throw new IntegrityException("not a zlib stream: " + e.getMessage(), location, e);
+        } finally {
+            inf.end();
+        }
+    }
+
+    /**
+     * Decompresses one whole zlib stream into a sink, for objects too large to hold twice.
+     *
+     * @param compressed the stream
+     * @param out        where the plain bytes go
+     * @param maxLength  the largest acceptable output
+     * @param location   where the bytes came from, for the error
+     * @return the number of plain bytes written
+     * @throws IntegrityException when the stream is not valid zlib or too large
+     * @throws IOException        when the sink fails
+     */
+    public static long inflateTo(byte[] compressed, OutputStream out, long maxLength, FaultLocation location)
+            throws IOException {
+        Inflater inf = new Inflater();
+        try {
+            inf.setInput(compressed);
+            byte[] buf = new byte[64 * 1024];
+            long total = 0;
+            while (!inf.finished()) {
+                int n = inf.inflate(buf);
+                if (n == 0) {
+                    if (inf.finished()) {
+                        break;
+                    }
+                    if (inf.needsInput() || inf.needsDictionary()) {
+                        throw new IntegrityException("zlib stream is truncated", location);
+                    }
+                    continue;
+                }
+                total += n;
+                if (total > maxLength) {
+                    throw new IntegrityException("object inflates to more than " + maxLength + " bytes", location);
+                }
+                out.write(buf, 0, n);
+            }
+            if (inf.getRemaining() > 0) {
+                throw new IntegrityException("trailing bytes after the zlib stream", location);
+            }
+            return total;
         } catch (DataFormatException e) {
             throw new IntegrityException("not a zlib stream: " + e.getMessage(), location, e);
         } finally {

@@ -1,5 +1,9 @@
 package io.cernvm.cvmfs.internal.transport;
 
+import io.cernvm.api.FaultLocation;
+import java.net.URI;
+import java.net.URISyntaxException;
+
 /**
  * The seam between what a repository means (trust chain, objects, catalogs) and how its
  * files travel (local directory, HTTP through proxy and host chains, a disk cache).
@@ -32,6 +36,24 @@ public interface RepositoryTransport extends AutoCloseable {
 
     /** @return a description of where the files come from, for messages (e.g. the base URL) */
     String describe();
+
+    /**
+     * Where a file of this transport is, for error messages: the relative path, and the URL when
+     * {@link #describe()} is one.
+     *
+     * @param relativePath the path below the repository's base
+     * @return a location naming path and, when possible, URL
+     */
+    default FaultLocation locate(String relativePath) {
+        String base = describe();
+        FaultLocation at = FaultLocation.atPath(relativePath);
+        try {
+            URI u = new URI(base.endsWith("/") ? base + relativePath : base + "/" + relativePath);
+            return u.getScheme() == null ? at.withPath(base + "/" + relativePath) : at.withUrl(u);
+        } catch (URISyntaxException | RuntimeException e) {
+            return at.withPath(base + "/" + relativePath);
+        }
+    }
 
     @Override
     default void close() {

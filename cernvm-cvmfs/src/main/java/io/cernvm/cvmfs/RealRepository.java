@@ -1,0 +1,346 @@
+package io.cernvm.cvmfs;
+
+import io.cernvm.api.ConfigurationException;
+import io.cernvm.api.FaultLocation;
+import io.cernvm.api.IntegrityException;
+import io.cernvm.api.NotFoundException;
+import io.cernvm.cvmfs.internal.catalog.CatalogEntry;
+import io.cernvm.cvmfs.internal.catalog.CatalogRow;
+import io.cernvm.cvmfs.internal.catalog.CatalogTree;
+import io.cernvm.cvmfs.internal.catalog.ChunkRow;
+import io.cernvm.cvmfs.internal.catalog.RepositoryPath;
+import io.cernvm.cvmfs.internal.catalog.SymlinkTemplate;
+import io.cernvm.cvmfs.internal.catalog.XattrBlob;
+import io.cernvm.cvmfs.internal.history.HistoryDatabase;
+import io.cernvm.cvmfs.internal.object.ContentChannel;
+import io.cernvm.cvmfs.internal.object.ContentHash;
+import io.cernvm.cvmfs.internal.object.HashAlgorithm;
+import io.cernvm.cvmfs.internal.object.ObjectType;
+import io.cernvm.cvmfs.internal.trust.ManifestFile;
+import io.cernvm.cvmfs.internal.trust.VerifiedManifest;
+import io.cernvm.cvmfs.internal.trust.Whitelist;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The {@link Repository} over a catalog tree. */
+final class RealRepository implements Repository {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RealRepository.class);
+
+    private final RepositorySession session;
+    private final CatalogTree tree;
+    private final ContentHash root;
+    private final VerifiedManifest verified;
+    private final Tag tag;
+    private final List<RepositoryWarning> warnings;
+    private volatile boolean closed;
+
+    private RealRepository(RepositorySession session, CatalogTree tree, ContentHash root, VerifiedManifest verified,
+                           Tag tag, List<RepositoryWarning> warnings) {
+        this.session = session;
+        this.tree = tree;
+        this.root = root;
+        this.verified = verified;
+        this.tag = tag;
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /** Opens a revision, applying upstream's precedence root hash > tag > date. */
+    static RealRepository open(RepositorySession session, RevisionPin pin) {
+        List<RepositoryWarning> warnings = new ArrayList<>();
+        ContentHash root;
+        VerifiedManifest verified = null;
+        Tag tag = null;
+        if (pin.rootHash() != null) {
+            if (pin.tag() != null) {
+                warnings.add(lost(session, "CVMFS_REPOSITORY_TAG", pin.tag(), "CVMFS_ROOT_HASH"));
+            }
+            if (pin.date() != null) {
+                warnings.add(lost(session, "CVMFS_REPOSITORY_DATE", pin.date().toString(), "CVMFS_ROOT_HASH"));
+            }
+            try {
+                root = ContentHash.parseWithSuffix(pin.rootHash()).withType(ObjectType.CATALOG);
+            } catch (IntegrityException e) {
+                throw new ConfigurationException("not a root catalog hash: " + pin.rootHash(),
+                        FaultLocation.atKey("CVMFS_ROOT_HASH", null, null), e);
+            }
+        } else {
+            verified = session.manifest();
+            if (pin.tag() != null || pin.date() != null) {
+                if (pin.tag() != null && pin.date() != null) {
+                    warnings.add(lost(session, "CVMFS_REPOSITORY_DATE", pin.date().toString(), "CVMFS_REPOSITORY_TAG"));
+                }
+                HistoryDatabase history = session.history();
+                String key = pin.tag() != null ? "CVMFS_REPOSITORY_TAG" : "CVMFS_REPOSITORY_DATE";
+                if (history == null) {
+                    throw new NotFoundException("the repository has no history database, so " + key + " cannot be used",
+                            FaultLocation.atKey(key, null, null));
+                }
+                Optional<Tag> found = pin.tag() != null ? history.byName(pin.tag()) : history.atOrBefore(pin.date());
+                tag = found.orElseThrow(() -> new NotFoundException(pin.tag() != null
+                        ? "no tag named '" + pin.tag() + "'" : "no tag at or before " + pin.date(),
+                        FaultLocation.atKey(key, null, null)));
+                root = ContentHash.parse(tag.rootHash(), ObjectType.CATALOG);
+            } else {
+                root = verified.manifest().rootCatalog();
+            }
+        }
+        for (RepositoryWarning w : warnings) {
+            LOG.warn("{}: {}", w.repository(), w.message());
+            session.listener.warning(w);
+        }
+        CatalogTree tree = new CatalogTree(session.catalogs, session.catalogs.load(root, ""));
+        session.acquire();
+        RealRepository r = new RealRepository(session, tree, root, verified, tag, warnings);
+        session.listener.opened(session.name, r.revision(), root.toString());
+        return r;
+    }
+
+    private static RepositoryWarning lost(RepositorySession s, String key, String value, String winner) {
+        return new RepositoryWarning(s.name, key, key + "=" + value + " is ignored: " + winner + " takes precedence");
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("repository " + session.name + " is closed");
+        }
+    }
+
+    @Override
+    public String name() {
+        return session.name;
+    }
+
+    @Override
+    public long revision() {
+        return tree.root().revision();
+    }
+
+    @Override
+    public String rootHash() {
+        return root.toString();
+    }
+
+    @Override
+    public Optional<Manifest> manifest() {
+        if (verified == null) {
+            return Optional.empty();
+        }
+        ManifestFile m = verified.manifest();
+        Map<String, String> fields = new HashMap<>();
+        m.fields().forEach((k, v) -> fields.put(String.valueOf(k), v));
+        return Optional.of(new Manifest(m.repository(), m.rootCatalog().toString(), m.rootCatalogSize(), m.ttlSeconds(),
+                m.revision(), m.certificate().toString(), str(m.history()), str(m.metainfo()),
+                m.fields().containsKey('T') ? Instant.ofEpochSecond(m.publishedEpochSeconds()) : null,
+                "yes".equals(m.fields().get('G')), fields));
+    }
+
+    private static String str(ContentHash h) {
+        return h == null ? null : h.toString();
+    }
+
+    @Override
+    public Optional<TrustStatus> trust() {
+        if (verified == null) {
+            return Optional.empty();
+        }
+        Whitelist w = verified.whitelist();
+        HashAlgorithm a = w.fingerprints().stream().filter(f -> Whitelist.fingerprintOf(verified.certificate(), f.algorithm()).equals(f))
+                .map(ContentHash::algorithm).findFirst().orElse(HashAlgorithm.SHA1);
+        return Optional.of(new TrustStatus(Whitelist.fingerprintOf(verified.certificate(), a).toString(),
+                verified.certificate().getSubjectX500Principal().getName(), w.expiryHour(), session.keys.sources()));
+    }
+
+    @Override
+    public Optional<Tag> tag() {
+        return Optional.ofNullable(tag);
+    }
+
+    @Override
+    public List<RepositoryWarning> warnings() {
+        return warnings;
+    }
+
+    @Override
+    public FileAttributes stat(String path) {
+        ensureOpen();
+        return attributes(tree.require(RepositoryPath.canonical(path)));
+    }
+
+    @Override
+    public boolean exists(String path) {
+        ensureOpen();
+        try {
+            return tree.lookup(RepositoryPath.canonical(path)).isPresent();
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public List<DirectoryEntry> list(String path) {
+        ensureOpen();
+        String dir = RepositoryPath.canonical(path);
+        CatalogEntry e = tree.require(dir);
+        if (FileType.fromMode(e.row().mode()) != FileType.DIRECTORY) {
+            throw new NotFoundException("not a directory", FaultLocation.atPath(RepositoryPath.display(dir)));
+        }
+        List<DirectoryEntry> out = new ArrayList<>();
+        for (CatalogEntry child : tree.list(dir)) {
+            out.add(new DirectoryEntry(child.row().name(), attributes(child)));
+        }
+        return List.copyOf(out);
+    }
+
+    @Override
+    public SeekableByteChannel open(String path) {
+        ensureOpen();
+        String p = RepositoryPath.canonical(path);
+        CatalogEntry e = tree.require(p);
+        CatalogRow row = e.row();
+        FaultLocation at = FaultLocation.atPath(RepositoryPath.display(p));
+        if (FileType.fromMode(row.mode()) != FileType.FILE) {
+            throw new NotFoundException("not a regular file", at);
+        }
+        if (row.has(CatalogRow.FLAG_EXTERNAL)) {
+            throw new ConfigurationException("external data is not supported by this client (CVMFS_EXTERNAL_URL)",
+                    at.withPath(RepositoryPath.display(p)));
+        }
+        List<ContentChannel.Segment> segments = new ArrayList<>();
+        if (row.has(CatalogRow.FLAG_CHUNKED)) {
+            for (ChunkRow c : chunks(e)) {
+                segments.add(new ContentChannel.Segment(c.offset(), c.size(), c.hash(), row.compression()));
+            }
+            if (segments.isEmpty() && row.hash() == null) {
+                throw new IntegrityException("chunked file has neither chunks nor a hash", at);
+            }
+        }
+        if (segments.isEmpty()) {
+            if (row.hash() == null) {
+                throw new IntegrityException("regular file has no content hash", at);
+            }
+            segments.add(new ContentChannel.Segment(0, row.size(), row.hash(), row.compression()));
+        }
+        return new ContentChannel(session.objects, segments, row.size(), RepositoryPath.display(p));
+    }
+
+    @Override
+    public byte[] readAllBytes(String path) {
+        try (SeekableByteChannel ch = open(path)) {
+            long size = ch.size();
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new IllegalStateException("file too large for one array: " + size);
+            }
+            ByteBuffer b = ByteBuffer.allocate((int) size);
+            while (b.hasRemaining() && ch.read(b) >= 0) {
+                // read until full
+            }
+            return b.array();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String readlink(String path) {
+        ensureOpen();
+        String p = RepositoryPath.canonical(path);
+        CatalogRow row = tree.require(p).row();
+        if (FileType.fromMode(row.mode()) != FileType.SYMLINK) {
+            throw new NotFoundException("not a symbolic link", FaultLocation.atPath(RepositoryPath.display(p)));
+        }
+        return SymlinkTemplate.expand(row.symlink(), session.symlinkEnvironment);
+    }
+
+    @Override
+    public Map<String, byte[]> xattrs(String path) {
+        ensureOpen();
+        String p = RepositoryPath.canonical(path);
+        CatalogEntry e = tree.require(p);
+        Map<String, byte[]> parsed = XattrBlob.parse(e.row().xattr(), FaultLocation.atPath(RepositoryPath.display(p)));
+        Map<String, byte[]> copy = new java.util.LinkedHashMap<>();
+        parsed.forEach((k, v) -> copy.put(k, v.clone()));
+        return java.util.Collections.unmodifiableMap(copy);
+    }
+
+    @Override
+    public List<Tag> tags() {
+        ensureOpen();
+        HistoryDatabase h = session.history();
+        return h == null ? List.of() : h.tags();
+    }
+
+    @Override
+    public Repository at(RevisionPin pin) {
+        ensureOpen();
+        return open(session, pin);
+    }
+
+    private List<ChunkRow> chunks(CatalogEntry e) {
+        return e.catalog().chunks(e.row().path(), e.row().hash() != null ? e.row().hash().algorithm()
+                : io.cernvm.cvmfs.internal.object.HashAlgorithm.fromCatalogFlags(e.row().flags()).orElseThrow());
+    }
+
+    private FileAttributes attributes(CatalogEntry e) {
+        CatalogRow row = e.row();
+        FileType type = FileType.fromMode(row.mode());
+        String raw = type == FileType.SYMLINK ? row.symlink() : null;
+        String target = raw == null ? null : SymlinkTemplate.expand(raw, session.symlinkEnvironment);
+        long size = switch (type) {
+            case SYMLINK -> target.getBytes(StandardCharsets.UTF_8).length;
+            case CHARACTER_DEVICE, BLOCK_DEVICE -> 0;
+            default -> row.size();
+        };
+        int chunks = 0;
+        String checksum = null;
+        if (type == FileType.FILE) {
+            chunks = 1;
+            checksum = row.hash() == null ? null : row.hash().toString();
+            if (row.has(CatalogRow.FLAG_CHUNKED)) {
+                List<ChunkRow> list = chunks(e);
+                chunks = list.size();
+                if (checksum == null) {
+                    checksum = artificialHash(row, list);
+                }
+            }
+        }
+        String fileKey = e.catalog().hash() + (row.hardlinkGroup() > 0 ? "#g" + row.hardlinkGroup()
+                : "#" + HexFormat.of().formatHex(row.path().toDigest()));
+        return new FileAttributes(RepositoryPath.display(e.path()), type, row.mode(), Math.max(1, row.linkCount()),
+                row.uid(), row.gid(), size, Instant.ofEpochSecond(row.mtime(), Math.max(0, row.mtimeNanos())), chunks,
+                row.hash() == null ? null : row.hash().toString(), checksum, raw, target, row.hardlinkGroup(), fileKey,
+                RepositoryPath.display(e.catalog().mountpoint()), row.has(CatalogRow.FLAG_NESTED_MOUNTPOINT));
+    }
+
+    /** libcvmfs's hash of a bulk-less chunked file: over its chunks' raw digests ({@code file_chunk.cc}). */
+    private static String artificialHash(CatalogRow row, List<ChunkRow> chunks) {
+        HashAlgorithm a = HashAlgorithm.fromCatalogFlags(row.flags()).orElseThrow();
+        HashAlgorithm.Hasher h = a.newHasher();
+        chunks.forEach(c -> h.update(c.hash().digest()));
+        return new ContentHash(a, h.finish(), ObjectType.FILE).toString();
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        tree.close();
+        session.release();
+    }
+}

@@ -1,0 +1,128 @@
+package io.cernvm.cvmfs;
+
+import io.cernvm.api.FaultLocation;
+import io.cernvm.cvmfs.internal.catalog.CatalogLoader;
+import io.cernvm.cvmfs.internal.history.HistoryDatabase;
+import io.cernvm.cvmfs.internal.object.ContentHash;
+import io.cernvm.cvmfs.internal.object.ObjectFetcher;
+import io.cernvm.cvmfs.internal.object.ZlibCodec;
+import io.cernvm.cvmfs.internal.transport.RepositoryTransport;
+import io.cernvm.cvmfs.internal.trust.MasterKeys;
+import io.cernvm.cvmfs.internal.trust.TrustChain;
+import io.cernvm.cvmfs.internal.trust.VerifiedManifest;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * What the revisions of one opened repository share: transport, verified objects, the trust
+ * chain, the verified manifest and history (each fetched once), and the work directory of the
+ * decompressed catalogs. Closed with the last revision that uses it.
+ */
+final class RepositorySession {
+
+    private static final long MAX_HISTORY_BYTES = 4L << 30;
+
+    final String name;
+    final RepositoryTransport transport;
+    final ObjectFetcher objects;
+    final CatalogLoader catalogs;
+    final Map<String, String> symlinkEnvironment;
+    final RepositoryListener listener;
+    final MasterKeys keys;
+    private final TrustChain trust;
+    private final Path workDirectory;
+    private VerifiedManifest manifest;
+    private HistoryDatabase history;
+    private int users;
+
+    RepositorySession(String name, RepositoryTransport transport, MasterKeys keys, Clock clock,
+                      io.cernvm.cvmfs.internal.trust.BreadcrumbStore breadcrumbs, Map<String, String> symlinkEnvironment,
+                      RepositoryListener listener, Path workRoot) {
+        this.name = name;
+        this.transport = transport;
+        this.objects = new ObjectFetcher(transport);
+        this.keys = keys;
+        this.trust = keys == null ? null : new TrustChain(name, keys, clock, breadcrumbs);
+        this.symlinkEnvironment = Map.copyOf(symlinkEnvironment);
+        this.listener = listener;
+        try {
+            Files.createDirectories(workRoot);
+            this.workDirectory = Files.createTempDirectory(workRoot, name.replaceAll("[^A-Za-z0-9.-]", "_") + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a work directory in " + workRoot, e);
+        }
+        this.catalogs = new CatalogLoader(objects, workDirectory);
+    }
+
+    synchronized VerifiedManifest manifest() {
+        if (manifest == null) {
+            if (trust == null) {
+                throw new io.cernvm.api.ConfigurationException(
+                        "no master public key configured (CVMFS_PUBLIC_KEY / CVMFS_KEYS_DIR): cannot verify the manifest",
+                        FaultLocation.atKey("CVMFS_PUBLIC_KEY", null, null));
+            }
+            manifest = trust.verify(transport, objects);
+        }
+        return manifest;
+    }
+
+    synchronized HistoryDatabase history() {
+        if (history == null) {
+            ContentHash h = manifest().manifest().history();
+            if (h == null) {
+                history = null;
+                return null;
+            }
+            byte[] compressed = objects.fetchVerified(h);
+            FaultLocation at = transport.locate(h.objectPath());
+            Path file = null;
+            try {
+                file = Files.createTempFile(workDirectory, "history-", ".db");
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    ZlibCodec.inflateTo(compressed, out, MAX_HISTORY_BYTES, at);
+                }
+                history = HistoryDatabase.read(file, at);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the history database to " + workDirectory, e);
+            } finally {
+                if (file != null) {
+                    try {
+                        Files.deleteIfExists(file);
+                    } catch (IOException ignored) {
+                        // removed with the work directory
+                    }
+                }
+            }
+        }
+        return history;
+    }
+
+    synchronized void acquire() {
+        users++;
+    }
+
+    synchronized void release() {
+        users--;
+        if (users == 0) {
+            transport.close();
+            try (Stream<Path> s = Files.walk(workDirectory)) {
+                s.sorted(Comparator.reverseOrder()).forEach(p -> {
+                    try {
+                        Files.deleteIfExists(p);
+                    } catch (IOException ignored) {
+                        // best effort for temporary files
+                    }
+                });
+            } catch (IOException ignored) {
+                // best effort for temporary files
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.cernvm.cvmfs.internal.catalog;
+
+import io.cernvm.api.FaultLocation;
+import io.cernvm.api.IntegrityException;
+import io.cernvm.api.NotFoundException;
+import io.cernvm.cvmfs.internal.object.PathHash;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A root catalog and the nested catalogs below it, mounted lazily at their transition points
+ * as {@code catalog_mgr_impl.h} does: for a path, descend into the nested catalog whose
+ * mountpoint is a proper prefix of it (on a {@code /} boundary), then look the full path's MD5
+ * up. The transition-point directory itself is answered from the parent catalog; its children
+ * from the nested one. Thread-safe.
+ */
+public final class CatalogTree implements AutoCloseable {
+
+    private final CatalogLoader loader;
+    private final CatalogLoader.OpenedCatalog root;
+    private final Map<String, CatalogLoader.OpenedCatalog> mounted = new LinkedHashMap<>();
+    private boolean closed;
+
+    /**
+     * @param loader loads nested catalogs
+     * @param root   the root catalog
+     */
+    public CatalogTree(CatalogLoader loader, CatalogLoader.OpenedCatalog root) {
+        this.loader = loader;
+        this.root = root;
+        if (root.catalog().lookup(PathHash.of("")).isEmpty()) {
+            throw new IntegrityException("root catalog has no root entry", FaultLocation.atPath(root.catalog().hash().objectPath()));
+        }
+    }
+
+    /** @return the root catalog */
+    public Catalog root() {
+        return root.catalog();
+    }
+
+    /**
+     * @param path a canonical path
+     * @return its entry, if it exists
+     */
+    public Optional<CatalogEntry> lookup(String path) {
+        Catalog c = catalogHolding(path, false);
+        Optional<CatalogRow> row = c.lookup(PathHash.of(path));
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!row.get().name().equals(RepositoryPath.name(path))) {
+            throw new IntegrityException("catalog row for " + RepositoryPath.display(path) + " is named '"
+                    + row.get().name() + "'", FaultLocation.atPath(c.hash().objectPath()));
+        }
+        return Optional.of(new CatalogEntry(path, c, row.get()));
+    }
+
+    /**
+     * @param directory a canonical directory path
+     * @return its children (hidden entries left out)
+     */
+    public List<CatalogEntry> list(String directory) {
+        Catalog c = catalogHolding(directory, true);
+        List<CatalogEntry> out = new ArrayList<>();
+        for (CatalogRow r : c.list(PathHash.of(directory))) {
+            if (!r.has(CatalogRow.FLAG_HIDDEN)) {
+                out.add(new CatalogEntry(RepositoryPath.child(directory, r.name()), c, r));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param path      a canonical path
+     * @param contents  whether the path's children are wanted (then a mountpoint's own catalog)
+     * @return the catalog that answers for it, mounting nested catalogs on the way
+     */
+    public Catalog catalogHolding(String path, boolean contents) {
+        Catalog current = root.catalog();
+        while (true) {
+            NestedCatalogRef next = null;
+            for (NestedCatalogRef ref : current.nested()) {
+                String m = ref.mountpoint();
+                if (path.startsWith(m + "/") || (contents && path.equals(m))) {
+                    next = ref;
+                    break;
+                }
+            }
+            if (next == null) {
+                return current;
+            }
+            current = mount(next);
+        }
+    }
+
+    private synchronized Catalog mount(NestedCatalogRef ref) {
+        if (closed) {
+            throw new IllegalStateException("repository is closed");
+        }
+        CatalogLoader.OpenedCatalog c = mounted.get(ref.mountpoint());
+        if (c == null) {
+            c = loader.load(ref.hash(), ref.mountpoint());
+            String prefix = c.catalog().properties().get("root_prefix");
+            Optional<CatalogRow> rootRow = c.catalog().lookup(PathHash.of(ref.mountpoint()));
+            if ((prefix != null && !prefix.equals(ref.mountpoint())) || rootRow.isEmpty()
+                    || !rootRow.get().has(CatalogRow.FLAG_NESTED_ROOT)) {
+                c.close();
+                throw new IntegrityException("nested catalog does not belong at " + ref.mountpoint(),
+                        FaultLocation.atPath(ref.hash().objectPath()));
+            }
+            mounted.put(ref.mountpoint(), c);
+        }
+        return c.catalog();
+    }
+
+    /** @return the mountpoints mounted so far */
+    public synchronized List<String> mountedCatalogs() {
+        return List.copyOf(mounted.keySet());
+    }
+
+    /**
+     * @param path a canonical path
+     * @return its entry
+     * @throws NotFoundException when it does not exist
+     */
+    public CatalogEntry require(String path) {
+        return lookup(path).orElseThrow(() -> new NotFoundException("no such file or directory",
+                FaultLocation.atPath(RepositoryPath.display(path))));
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        mounted.values().forEach(CatalogLoader.OpenedCatalog::close);
+        mounted.clear();
+        root.close();
+    }
+}
