@@ -1,6 +1,7 @@
 package io.cernvm.cvmfs.publish;
 
 import io.cernvm.api.ConfigurationException;
+import io.cernvm.cvmfs.Tag;
 import io.cernvm.api.FaultLocation;
 import io.cernvm.api.IntegrityException;
 import io.cernvm.api.NotFoundException;
@@ -173,6 +174,6 @@ public final class TagEditor {
     }
 
     private static Tag tag(HistoryRow r) {
-        return new Tag(r.name(), r.hash(), r.revision(), Instant.ofEpochSecond(r.timestamp()), r.description(), r.size());
+        return new Tag(r.name(), r.hash(), r.revision(), Instant.ofEpochSecond(r.timestamp()), 0, r.description(), r.size(), "");
     }
 }
