@@ -16,4 +16,5 @@ module io.cernvm.cvmfs {
     exports io.cernvm.cvmfs.cache;
     exports io.cernvm.cvmfs.config;
     exports io.cernvm.cvmfs.download;
+    exports io.cernvm.cvmfs.publish;
 }
