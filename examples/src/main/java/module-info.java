@@ -7,6 +7,7 @@ module io.cernvm.examples {
     requires io.cernvm.context;
     requires io.cernvm.cvmfs;
     requires info.picocli;
+    requires com.fasterxml.jackson.databind;
 
     opens io.cernvm.examples to info.picocli;
     opens io.cernvm.examples.userdata to info.picocli;

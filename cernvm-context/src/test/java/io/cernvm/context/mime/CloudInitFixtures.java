@@ -12,14 +12,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The recorded cloud-init expectations and the fixture inputs they describe. */
-final class CloudInitFixtures {
-    static final String RESOURCES = "/io/cernvm/context/cloudinit/";
+public final class CloudInitFixtures {
+    public static final String RESOURCES = "/io/cernvm/context/cloudinit/";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CloudInitFixtures() {
     }
 
-    static Path sharedDir() {
+    public static Path sharedDir() {
         String shared = System.getProperty("cernvm.shared");
         if (shared == null) {
             throw new IllegalStateException("system property cernvm.shared is not set");
@@ -31,11 +31,11 @@ final class CloudInitFixtures {
         return dir;
     }
 
-    static JsonNode expectations() {
+    public static JsonNode expectations() {
         return readJson(RESOURCES + "expectations.json");
     }
 
-    static JsonNode readJson(String resource) {
+    public static JsonNode readJson(String resource) {
         try (InputStream in = CloudInitFixtures.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing test resource " + resource);
@@ -47,12 +47,12 @@ final class CloudInitFixtures {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> instanceData() {
+    public static Map<String, Object> instanceData() {
         return JSON.convertValue(readJson(RESOURCES + "instance-data.json"), Map.class);
     }
 
     /** @return the raw bytes of a fixture named as in expectations.json */
-    static byte[] input(String name) {
+    public static byte[] input(String name) {
         try {
             if (name.startsWith("extra/")) {
                 try (InputStream in = CloudInitFixtures.class.getResourceAsStream(RESOURCES + name)) {
@@ -69,7 +69,7 @@ final class CloudInitFixtures {
     }
 
     /** @return a fetcher answering the URLs of the shared include-map.json from local files */
-    static IncludeFetcher includeMap() {
+    public static IncludeFetcher includeMap() {
         Path dir = sharedDir();
         Map<String, Path> map = new LinkedHashMap<>();
         try {

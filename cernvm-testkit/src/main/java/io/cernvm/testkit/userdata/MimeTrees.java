@@ -51,17 +51,19 @@ public final class MimeTrees {
 
     private static void leaf(RandomGenerator r, ByteArrayOutputStream out, GeneratedPart p) {
         int encoding = r.nextInt(3);
+        if (encoding == 0 && !isAscii(p.payload())) {
+            encoding = 1; // 7bit cannot carry it; base64 keeps the leaf decodable
+        }
         String cte = encoding == 0 ? "7bit" : encoding == 1 ? "base64" : "quoted-printable";
         ascii(out, "Content-Type: " + p.contentType() + "; charset=\"utf-8\"\n"
                 + "Content-Transfer-Encoding: " + cte + "\n"
                 + "Content-Disposition: attachment; filename=\"" + p.filename() + "\"\n\n");
         byte[] payload = p.payload();
-        if (encoding == 0 && isAscii(payload)) {
+        if (encoding == 0) {
             out.writeBytes(payload);
         } else if (encoding == 2) {
             ascii(out, quotedPrintable(payload));
         } else {
-            // 7bit was drawn but the payload is not ASCII: base64 keeps the leaf decodable.
             ascii(out, Base64.getMimeEncoder(76, new byte[] {'\n'}).encodeToString(payload));
         }
     }

@@ -53,10 +53,10 @@ public final class UserDataParts {
      * @return the bytes
      */
     public static byte[] bytes(RandomGenerator r, int maxLength) {
+        // Two draws, not one per byte: a shrinking library then shrinks the length (and the
+        // seed) instead of recording a million draws per example.
         byte[] b = new byte[r.nextInt(maxLength + 1)];
-        for (int i = 0; i < b.length; i++) {
-            b[i] = (byte) r.nextInt(256);
-        }
+        new java.util.SplittableRandom(r.nextLong()).nextBytes(b);
         return b;
     }
 

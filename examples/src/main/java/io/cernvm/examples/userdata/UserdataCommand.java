@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code cernvm userdata}: compose, inspect and lint VM user data. */
 @Command(name = "userdata", mixinStandardHelpOptions = true,
         description = "Compose, inspect and lint VM user data (cloud-init, amiconfig, µCernVM).",
-        subcommands = {ComposeCommand.class})
+        subcommands = {InspectCommand.class, LintCommand.class, ComposeCommand.class})
 public final class UserdataCommand implements Runnable {
 
     @CommandLine.Spec
