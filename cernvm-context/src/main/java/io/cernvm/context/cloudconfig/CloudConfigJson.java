@@ -9,14 +9,20 @@ import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
  * The JSON form of cloud-config values, for {@code inspect --json}: key order kept; YAML
  * values JSON lacks written as cloud-init's Python would print them — a date or timestamp as
  * {@code isoformat()} ({@code 2001-12-14}, {@code 2001-12-14T21:59:43.100000-05:00}), binary
- * as {@code {"__bytes_base64__": "…"}}, a set or an omap entry as an array, a non-string key
+ * as {@code {"__bytes_base64__": "…"}}, an omap entry as an array, a set as an array ordered
+ * by the members' Python {@code repr}, a NaN or infinite float as the string {@code .nan},
+ * {@code .inf} or {@code -.inf} (as the expectation recorder writes them), a non-string key
  * as Python's {@code str()} prints it ({@code True}, {@code 1}, {@code None}, {@code 1.5}).
  */
 public final class CloudConfigJson {
@@ -24,6 +30,8 @@ public final class CloudConfigJson {
     public static final String BYTES_KEY = "__bytes_base64__";
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private CloudConfigJson() {
     }
@@ -47,7 +55,10 @@ public final class CloudConfigJson {
         } else if (value instanceof BigInteger b) {
             return F.numberNode(b);
         } else if (value instanceof Double d) {
-            return F.numberNode(d);
+            if (d.isNaN()) {
+                return F.textNode(".nan");
+            }
+            return d.isInfinite() ? F.textNode(d > 0 ? ".inf" : "-.inf") : F.numberNode(d);
         } else if (value instanceof YamlBinary b) {
             ObjectNode o = F.objectNode();
             o.put(BYTES_KEY, b.base64());
@@ -60,12 +71,28 @@ public final class CloudConfigJson {
             ObjectNode o = F.objectNode();
             m.forEach((k, v) -> o.set(keyString(k), toJson(v)));
             return o;
+        } else if (value instanceof Set<?> set) {
+            // Python iterates a set in hash order; sorted by repr is the recorded, stable order
+            List<JsonNode> members = new ArrayList<>();
+            set.forEach(v -> members.add(toJson(v)));
+            members.sort(Comparator.comparing(CloudConfigJson::reprOf));
+            ArrayNode a = F.arrayNode();
+            members.forEach(a::add);
+            return a;
         } else if (value instanceof Collection<?> c) {
             ArrayNode a = F.arrayNode();
             c.forEach(v -> a.add(toJson(v)));
             return a;
         }
         throw new IllegalArgumentException("not a YAML value: " + value.getClass().getName());
+    }
+
+    private static String reprOf(JsonNode n) {
+        try {
+            return PyRepr.repr(MAPPER.treeToValue(n, Object.class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return n.toString();
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.cernvm.context.cloudconfig;
 
+import io.cernvm.context.internal.cloudconfig.PyText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -51,6 +52,21 @@ public record CloudConfigPart(int index, String contentType, String payload, Lis
      */
     public static CloudConfigPart of(int index, String payload) {
         return new CloudConfigPart(index, CLOUD_CONFIG, payload, List.of(Map.entry("Content-Type", CLOUD_CONFIG)));
+    }
+
+    /**
+     * A part from the payload bytes a decoder hands over (UTF-8, invalid bytes kept): decoded
+     * as cloud-init decodes it ({@code utf-8} with {@code surrogateescape}).
+     *
+     * @param index       the part's 0-based index
+     * @param contentType the content type cloud-init assigned
+     * @param payload     the payload bytes
+     * @param headers     the part's header fields, in order
+     * @return the part
+     */
+    public static CloudConfigPart ofBytes(int index, String contentType, byte[] payload,
+                                          List<Map.Entry<String, String>> headers) {
+        return new CloudConfigPart(index, contentType, PyText.decodeSurrogateEscape(payload), headers);
     }
 
     /**

@@ -5,11 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,25 +88,8 @@ final class FixtureParts {
         return leaves;
     }
 
-    /** Python's {@code bytes.decode("utf-8", "surrogateescape")}: each undecodable byte becomes U+DC80..U+DCFF. */
+    /** Python's {@code bytes.decode("utf-8", "surrogateescape")}. */
     static String surrogateEscape(byte[] bytes) {
-        CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length * 2 + 4);
-        while (true) {
-            CoderResult r = dec.decode(in, out, true);
-            if (r.isUnderflow()) {
-                dec.flush(out);
-                break;
-            }
-            if (r.isError()) {
-                for (int i = 0; i < r.length(); i++) {
-                    out.put((char) (0xDC00 | (in.get() & 0xff)));
-                }
-            }
-        }
-        out.flip();
-        return out.toString();
+        return io.cernvm.context.internal.cloudconfig.PyText.decodeSurrogateEscape(bytes);
     }
 }

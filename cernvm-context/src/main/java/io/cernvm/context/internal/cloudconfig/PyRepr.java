@@ -33,6 +33,60 @@ public final class PyRepr {
         return v.toString();
     }
 
+    /**
+     * @return Python's {@code repr()} of a JSON-like value (string, number, boolean, null, map,
+     *         list), used to order set members as the expectation recorder does
+     */
+    public static String repr(Object v) {
+        if (v instanceof String s) {
+            return stringRepr(s);
+        } else if (v instanceof java.util.Map<?, ?> m) {
+            java.util.StringJoiner j = new java.util.StringJoiner(", ", "{", "}");
+            m.forEach((k, x) -> j.add(repr(k) + ": " + repr(x)));
+            return j.toString();
+        } else if (v instanceof java.util.Collection<?> c) {
+            java.util.StringJoiner j = new java.util.StringJoiner(", ", "[", "]");
+            c.forEach(x -> j.add(repr(x)));
+            return j.toString();
+        }
+        return str(v);
+    }
+
+    /** @return Python's {@code repr(str)}: single quotes unless only double quotes avoid escaping */
+    public static String stringRepr(String s) {
+        char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
+        StringBuilder sb = new StringBuilder().append(quote);
+        s.codePoints().forEach(cp -> {
+            if (cp == quote || cp == '\\') {
+                sb.append('\\').appendCodePoint(cp);
+            } else if (cp == '\t') {
+                sb.append("\\t");
+            } else if (cp == '\n') {
+                sb.append("\\n");
+            } else if (cp == '\r') {
+                sb.append("\\r");
+            } else if (cp < 0x20 || cp == 0x7f) {
+                sb.append(String.format("\\x%02x", cp));
+            } else if (cp < 0x7f || isPrintable(cp)) {
+                sb.appendCodePoint(cp);
+            } else if (cp <= 0xff) {
+                sb.append(String.format("\\x%02x", cp));
+            } else if (cp <= 0xffff) {
+                sb.append(String.format("\\u%04x", cp));
+            } else {
+                sb.append(String.format("\\U%08x", cp));
+            }
+        });
+        return sb.append(quote).toString();
+    }
+
+    private static boolean isPrintable(int cp) {
+        int t = Character.getType(cp);
+        return !(t == Character.CONTROL || t == Character.FORMAT || t == Character.SURROGATE
+                || t == Character.PRIVATE_USE || t == Character.UNASSIGNED || t == Character.LINE_SEPARATOR
+                || t == Character.PARAGRAPH_SEPARATOR || t == Character.SPACE_SEPARATOR);
+    }
+
     /** @return Python's {@code repr(float)}: the shortest digits that read back, {@code 1e+16}, {@code 1e-05} */
     public static String floatRepr(double d) {
         if (Double.isNaN(d)) {
@@ -45,7 +99,7 @@ public final class PyRepr {
         if (d == 0) {
             return sign + "0.0";
         }
-        BigDecimal dec = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+        BigDecimal dec = shortest(Math.abs(d));
         String digits = dec.unscaledValue().toString();
         int decpt = digits.length() - dec.scale();
         int exp = decpt - 1;
@@ -60,6 +114,18 @@ public final class PyRepr {
             return sign + digits + "0".repeat(decpt - digits.length()) + ".0";
         }
         return sign + digits.substring(0, decpt) + "." + digits.substring(decpt);
+    }
+
+    /** The fewest significant digits that read back as {@code d}, nearest to its exact value (as Python's repr). */
+    private static BigDecimal shortest(double d) {
+        BigDecimal exact = new BigDecimal(d);
+        for (int p = 1; p < 17; p++) {
+            BigDecimal r = exact.round(new java.math.MathContext(p, java.math.RoundingMode.HALF_EVEN));
+            if (Double.parseDouble(r.toString()) == d) {
+                return r.stripTrailingZeros();
+            }
+        }
+        return exact.round(new java.math.MathContext(17, java.math.RoundingMode.HALF_EVEN)).stripTrailingZeros();
     }
 
     /** @return Python's {@code repr(bytes)}, e.g. {@code b'ab\x00'} */

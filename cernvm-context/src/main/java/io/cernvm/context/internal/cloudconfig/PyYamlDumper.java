@@ -10,6 +10,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.representer.Representer;
 
 /**
@@ -42,11 +43,25 @@ public final class PyYamlDumper {
             representers.put(null, o -> {
                 throw new IllegalArgumentException("not a YAML value: " + o.getClass().getName());
             });
+            // SnakeYAML writes a string with unprintable characters as !!binary, and YAML 1.1's
+            // extra line breaks (NEL, LS, PS) raw inside single quotes, where they fold to a
+            // space; and it may write "a:" + newline as a plain scalar, which reads as a mapping.
+            // Double quotes escape all of these, and read back as the same string
+            representers.put(String.class, o -> {
+                String str = (String) o;
+                return needsEscapes(str) ? representScalar(Tag.STR, str, DumperOptions.ScalarStyle.DOUBLE_QUOTED)
+                        : representScalar(Tag.STR, str);
+            });
             representers.put(Double.class, d -> representScalar(Tag.FLOAT, floatText((Double) d)));
             representers.put(YamlBinary.class, b -> representScalar(Tag.BINARY, ((YamlBinary) b).base64()));
             representers.put(LocalDate.class, d -> representScalar(Tag.TIMESTAMP, PyRepr.isoformat((LocalDate) d)));
             representers.put(LocalDateTime.class, d -> representScalar(Tag.TIMESTAMP, PyRepr.isoformat(d, ' ')));
             representers.put(OffsetDateTime.class, d -> representScalar(Tag.TIMESTAMP, PyRepr.isoformat(d, ' ')));
+        }
+
+        private static boolean needsEscapes(String s) {
+            return !StreamReader.isPrintable(s) || s.chars().anyMatch(c -> c == '\n' || c == '\r' || c == '\u0085'
+                    || c == '\u2028' || c == '\u2029');
         }
 
         /** PyYAML's {@code SafeRepresenter.represent_float}. */
