@@ -254,12 +254,18 @@ public final class ClientConfiguration {
     }
 
     /**
-     * @return the download settings these parameters give
+     * @return the download settings these parameters give ({@code CVMFS_MAX_SERVERS}, when
+     *         positive, keeps only the first servers)
      * @throws ConfigurationException when {@code CVMFS_SERVER_URL} is unset
      */
     public DownloadSettings downloadSettings() {
+        List<URI> servers = serverUrls();
+        long maxServers = count("CVMFS_MAX_SERVERS", 0);
+        if (maxServers > 0 && maxServers < servers.size()) {
+            servers = servers.subList(0, (int) maxServers); // as download.cc: CVMFS_MAX_SERVERS truncates the chain
+        }
         return DownloadSettings.builder()
-                .servers(serverUrls())
+                .servers(servers)
                 .httpProxy(httpProxy())
                 .fallbackProxy(fallbackProxy())
                 .timeout(timeout())

@@ -18,8 +18,8 @@ import java.util.Objects;
  * @param servers         the host chain ({@code CVMFS_SERVER_URL}, placeholders substituted), at least one
  * @param httpProxy       {@code CVMFS_HTTP_PROXY}; empty means DIRECT
  * @param fallbackProxy   {@code CVMFS_FALLBACK_PROXY}; empty for none
- * @param timeout         connect and low-speed time through a proxy ({@code CVMFS_TIMEOUT}, 5 s)
- * @param timeoutDirect   the same without a proxy ({@code CVMFS_TIMEOUT_DIRECT}, 10 s)
+ * @param timeout         connect and low-speed time through a proxy ({@code CVMFS_TIMEOUT}, 5 s; zero: none)
+ * @param timeoutDirect   the same without a proxy ({@code CVMFS_TIMEOUT_DIRECT}, 10 s; zero: none)
  * @param lowSpeedLimit   bytes per second below which a transfer is too slow ({@code CVMFS_LOW_SPEED_LIMIT}, 1024)
  * @param maxRetries      same-URL retries of transfer errors ({@code CVMFS_MAX_RETRIES}, 1)
  * @param backoffInit     upper bound of the first random backoff ({@code CVMFS_BACKOFF_INIT}, 2 s)
@@ -45,8 +45,8 @@ public record DownloadSettings(List<URI> servers, String httpProxy, String fallb
         httpProxy = httpProxy == null ? "" : httpProxy;
         fallbackProxy = fallbackProxy == null ? "" : fallbackProxy;
         ProxyChain.parse(httpProxy, fallbackProxy);
-        positive(timeout, "CVMFS_TIMEOUT");
-        positive(timeoutDirect, "CVMFS_TIMEOUT_DIRECT");
+        notNegative(timeout, "CVMFS_TIMEOUT");
+        notNegative(timeoutDirect, "CVMFS_TIMEOUT_DIRECT");
         notNegative(backoffInit, "CVMFS_BACKOFF_INIT");
         notNegative(backoffMax, "CVMFS_BACKOFF_MAX");
         notNegative(proxyResetAfter, "CVMFS_PROXY_RESET_AFTER");
@@ -88,13 +88,6 @@ public record DownloadSettings(List<URI> servers, String httpProxy, String fallb
         b.maxParallel = maxParallel;
         b.userAgent = userAgent;
         return b;
-    }
-
-    private static void positive(Duration d, String key) {
-        Objects.requireNonNull(d, key);
-        if (d.isZero() || d.isNegative()) {
-            throw bad(key, "must be positive: " + d.toSeconds() + " s");
-        }
     }
 
     private static void notNegative(Duration d, String key) {
