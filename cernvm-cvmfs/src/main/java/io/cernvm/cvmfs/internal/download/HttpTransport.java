@@ -100,7 +100,10 @@ public final class HttpTransport implements RepositoryTransport {
         this.ownsClient = b.client == null;
         OkHttpClient base = b.client != null ? b.client
                 : new OkHttpClient.Builder()
-                        .connectionPool(new ConnectionPool(Math.max(5, settings.maxParallel()), 5, TimeUnit.MINUTES))
+                        // idle connections are dropped before Apache's default KeepAliveTimeout (5 s) closes
+                        // them: OkHttp does not probe pooled connections before a GET, and with its silent
+                        // retry off a stale one would count as a cut transfer
+                        .connectionPool(new ConnectionPool(Math.max(5, settings.maxParallel()), 4, TimeUnit.SECONDS))
                         .dispatcher(new Dispatcher())
                         .build();
         this.baseClient = base.newBuilder()

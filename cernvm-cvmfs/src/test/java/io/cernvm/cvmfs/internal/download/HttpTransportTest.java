@@ -93,8 +93,8 @@ class HttpTransportTest {
     private DownloadSettings.Builder settings(RepositoryServer... hosts) {
         return DownloadSettings.builder()
                 .servers(java.util.Arrays.stream(hosts).map(RepositoryServer::baseUri).toList())
-                .timeout(Duration.ofMillis(500))
-                .timeoutDirect(Duration.ofMillis(500))
+                .timeout(Duration.ofSeconds(5))
+                .timeoutDirect(Duration.ofSeconds(5))
                 .backoffInit(Duration.ofSeconds(2))
                 .backoffMax(Duration.ofSeconds(10));
     }
@@ -161,7 +161,8 @@ class HttpTransportTest {
         RepositoryServer hole = proxy();
         hole.inject("**", new Fault.BlackHole());
         RepositoryServer live = proxy();
-        HttpTransport t = transport(settings(a).httpProxy(proxyUrl(hole) + ";" + proxyUrl(live)).maxRetries(1).build());
+        HttpTransport t = transport(settings(a).httpProxy(proxyUrl(hole) + ";" + proxyUrl(live)).maxRetries(1)
+                .timeout(Duration.ofMillis(1500)).build());
 
         assertThat(t.fetch(OBJECT, false)).isEqualTo(content);
 
@@ -182,7 +183,7 @@ class HttpTransportTest {
         RepositoryServer a = host("");
         RepositoryServer slow = proxy();
         slow.inject("**", new Fault.Latency(Duration.ofSeconds(30)));
-        HttpTransport t = transport(settings(a).httpProxy(proxyUrl(slow)).maxRetries(1).build());
+        HttpTransport t = transport(settings(a).httpProxy(proxyUrl(slow)).maxRetries(1).timeout(Duration.ofMillis(1500)).build());
 
         assertThatThrownBy(() -> t.fetch(OBJECT, false)).isInstanceOfSatisfying(AllMirrorsFailedException.class, e -> {
             assertThat(e.attempts()).hasSize(2).extracting(AllMirrorsFailedException.Attempt::proxy).containsOnly(proxyUrl(slow));
@@ -198,7 +199,7 @@ class HttpTransportTest {
         RepositoryServer a = host("");
         RepositoryServer slow = proxy();
         slow.inject("**", new Fault.Latency(Duration.ofSeconds(30)));
-        HttpTransport t = transport(settings(a).httpProxy(proxyUrl(slow) + ";DIRECT").maxRetries(0).build());
+        HttpTransport t = transport(settings(a).httpProxy(proxyUrl(slow) + ";DIRECT").maxRetries(0).timeout(Duration.ofMillis(1500)).build());
 
         assertThat(t.fetch(OBJECT, false)).isEqualTo(content);
         assertThat(eventsOf(DownloadEvent.ProxySwitch.class)).containsExactly(
@@ -376,8 +377,8 @@ class HttpTransportTest {
     @Test
     void manyThreadsFetchingOnePathMakeOneRequest() throws Exception {
         RepositoryServer a = host("");
-        a.inject(OBJECT, new Fault.Latency(Duration.ofMillis(700)));
-        HttpTransport t = transport(settings(a).timeoutDirect(Duration.ofSeconds(10)).build());
+        a.inject(OBJECT, new Fault.Latency(Duration.ofMillis(2000)));
+        HttpTransport t = transport(settings(a).timeoutDirect(Duration.ofSeconds(20)).build());
         int threads = 12;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -441,8 +442,8 @@ class HttpTransportTest {
     @Test
     void downloadsBeyondTheParallelLimitWait() throws Exception {
         RepositoryServer a = host("");
-        a.inject(OBJECT, new Fault.Latency(Duration.ofMillis(1500)));
-        HttpTransport t = transport(settings(a).maxParallel(1).timeoutDirect(Duration.ofSeconds(10)).build());
+        a.inject(OBJECT, new Fault.Latency(Duration.ofMillis(3000)));
+        HttpTransport t = transport(settings(a).maxParallel(1).timeoutDirect(Duration.ofSeconds(20)).build());
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Future<byte[]> first = pool.submit(() -> t.fetch(OBJECT, false));
