@@ -28,10 +28,12 @@ import java.util.Objects;
  * @param hostResetAfter  time after which the first host is tried again ({@code CVMFS_HOST_RESET_AFTER}, 1800 s; zero: never)
  * @param maxParallel     how many downloads run at once; further ones wait
  * @param userAgent       the {@code User-Agent} header
+ * @param followRedirects whether HTTP redirects are followed ({@code CVMFS_FOLLOW_REDIRECTS}, no);
+ *                        when not, a redirect is a host error
  */
 public record DownloadSettings(List<URI> servers, String httpProxy, String fallbackProxy, Duration timeout, Duration timeoutDirect,
         long lowSpeedLimit, int maxRetries, Duration backoffInit, Duration backoffMax, Duration proxyResetAfter,
-        Duration hostResetAfter, int maxParallel, String userAgent) {
+        Duration hostResetAfter, int maxParallel, String userAgent, boolean followRedirects) {
 
     /** The default {@code User-Agent}: upstream's library form, {@code cvmfs libcvmfs <version>}. */
     public static final String DEFAULT_USER_AGENT = "cvmfs libcvmfs 2.12.0";
@@ -87,6 +89,7 @@ public record DownloadSettings(List<URI> servers, String httpProxy, String fallb
         b.hostResetAfter = hostResetAfter;
         b.maxParallel = maxParallel;
         b.userAgent = userAgent;
+        b.followRedirects = followRedirects;
         return b;
     }
 
@@ -118,6 +121,7 @@ public record DownloadSettings(List<URI> servers, String httpProxy, String fallb
         private Duration hostResetAfter = Duration.ofSeconds(1800);
         private int maxParallel = 16;
         private String userAgent = DEFAULT_USER_AGENT;
+        private boolean followRedirects;
 
         private Builder() {
         }
@@ -260,13 +264,22 @@ public record DownloadSettings(List<URI> servers, String httpProxy, String fallb
         }
 
         /**
+         * @param value {@code CVMFS_FOLLOW_REDIRECTS}
+         * @return this builder
+         */
+        public Builder followRedirects(boolean value) {
+            this.followRedirects = value;
+            return this;
+        }
+
+        /**
          * @return the settings
          * @throws ConfigurationException when a value is malformed
          */
         public DownloadSettings build() {
             List<URI> hosts = serverUrl != null ? ServerList.parse(serverUrl, fqrn) : servers;
             return new DownloadSettings(hosts, httpProxy, fallbackProxy, timeout, timeoutDirect, lowSpeedLimit, maxRetries,
-                    backoffInit, backoffMax, proxyResetAfter, hostResetAfter, maxParallel, userAgent);
+                    backoffInit, backoffMax, proxyResetAfter, hostResetAfter, maxParallel, userAgent, followRedirects);
         }
     }
 }

@@ -210,6 +210,14 @@ class ClientConfigurationTest {
         assertThat(s.timeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(s.backoffMax()).isEqualTo(Duration.ofSeconds(4));
         assertThat(s.proxyResetAfter()).isZero();
+        assertThat(s.followRedirects()).isFalse();
+        assertThat(s.userAgent()).isEqualTo("cvmfs libcvmfs 2.12.0");
+        assertThat(ClientConfiguration.builder().root(root).environment(Map.of("CERNVM_UUID", "1234-abcd"))
+                .set("CVMFS_FOLLOW_REDIRECTS", "yes").load(FQRN).downloadSettings())
+                .satisfies(d -> {
+                    assertThat(d.userAgent()).isEqualTo("cvmfs libcvmfs 2.12.0 1234-abcd");
+                    assertThat(d.followRedirects()).isTrue();
+                });
         try (HttpTransport t = HttpTransport.builder().configuration(c).build()) {
             assertThat(t.settings()).isEqualTo(s);
             assertThat(t.describe()).isEqualTo("http://s1/cvmfs/atlas.cern.ch via http://p:3128");

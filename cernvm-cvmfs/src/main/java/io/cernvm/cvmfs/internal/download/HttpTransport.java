@@ -107,8 +107,8 @@ public final class HttpTransport implements RepositoryTransport {
                         .dispatcher(new Dispatcher())
                         .build();
         this.baseClient = base.newBuilder()
-                .followRedirects(false)
-                .followSslRedirects(false)
+                .followRedirects(settings.followRedirects())
+                .followSslRedirects(settings.followRedirects())
                 .retryOnConnectionFailure(false) // failover is ours; a silent retry would hide resets
                 .callTimeout(Duration.ZERO)
                 .build();

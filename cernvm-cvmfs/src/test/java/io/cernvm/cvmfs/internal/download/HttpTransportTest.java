@@ -462,6 +462,20 @@ class HttpTransportTest {
     }
 
     @Test
+    void redirectsAreHostErrorsUnlessFollowingIsOn() {
+        RepositoryServer a = host("/a");
+        RepositoryServer b = host("/b");
+        a.inject(OBJECT, new Fault.Status(302, Map.of("Location", b.uri(OBJECT).toString())));
+        HttpTransport strict = transport(settings(a).build());
+        assertThatThrownBy(() -> strict.fetch(OBJECT, false)).isInstanceOfSatisfying(AllMirrorsFailedException.class,
+                e -> assertThat(e.attempts()).singleElement().satisfies(x -> assertThat(x.reason()).contains("HTTP 302")));
+
+        HttpTransport following = transport(settings(a).followRedirects(true).build());
+        assertThat(following.fetch(OBJECT, false)).isEqualTo(content);
+        assertThat(b.requestCount(OBJECT)).isEqualTo(1);
+    }
+
+    @Test
     void aFailingListenerDoesNotBreakDownloads() {
         RepositoryServer a = host("");
         HttpTransport t = HttpTransport.builder().settings(settings(a).build()).listener(new DownloadListener() {
