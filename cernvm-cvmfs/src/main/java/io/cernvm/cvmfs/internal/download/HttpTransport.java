@@ -197,6 +197,21 @@ public final class HttpTransport implements RepositoryTransport {
         return String.join(";", chain.hosts().stream().map(URI::toString).toList()) + " via " + proxies;
     }
 
+    /**
+     * Where a file is, for error messages: the path and its URL on the host now active.
+     *
+     * @param relativePath the path below the repository's base
+     * @return a location naming path and URL
+     */
+    public FaultLocation locate(String relativePath) {
+        FaultLocation at = FaultLocation.atPath(relativePath);
+        try {
+            return at.withUrl(chain.peek().url(relativePath));
+        } catch (IllegalArgumentException e) {
+            return at;
+        }
+    }
+
     @Override
     public void close() {
         if (ownsClient) {

@@ -133,6 +133,8 @@ class HttpTransportTest {
         assertThat(fresh.header("Cache-Control")).isEqualTo("no-cache");
         assertThat(eventsOf(DownloadEvent.Success.class)).extracting(DownloadEvent.Success::proxy).containsOnly("DIRECT");
         assertThat(t.describe()).contains(a.baseUri().toString()).contains("DIRECT");
+        assertThat(t.locate(OBJECT).url()).isEqualTo(a.uri(OBJECT));
+        assertThat(t.locate(OBJECT).path()).isEqualTo(OBJECT);
     }
 
     @Test
