@@ -168,7 +168,9 @@ public final class HttpTransport implements RepositoryTransport {
 
     private static void checkPath(String p) {
         Objects.requireNonNull(p, "relativePath");
-        if (p.isEmpty() || p.startsWith("/") || p.chars().anyMatch(c -> c < 0x21 || c == 0x7f || c == '?' || c == '#')) {
+        // repository paths are printable ASCII (.cvmfs* files, data/xx/hex...): nothing to escape
+        if (p.isEmpty() || p.startsWith("/")
+                || p.chars().anyMatch(c -> c < 0x21 || c > 0x7e || c == '?' || c == '#' || c == '%' || c == '\\')) {
             throw new IllegalArgumentException("not a repository-relative path: " + p);
         }
         for (String segment : p.split("/", -1)) {

@@ -494,7 +494,7 @@ class HttpTransportTest {
     void pathsMustBeRepositoryRelative() {
         RepositoryServer a = host("");
         HttpTransport t = transport(settings(a).build());
-        for (String bad : new String[] {"/abs", "", "a/../b", "a//b", "a b", "a?x"}) {
+        for (String bad : new String[] {"/abs", "", "a/../b", "a//b", "a b", "a?x", "a%zz", "caf\u00e9", "a\\b", "./a"}) {
             assertThatThrownBy(() -> t.fetch(bad, false)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }
     }
