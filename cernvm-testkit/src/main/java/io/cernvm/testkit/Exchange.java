@@ -187,6 +187,7 @@ final class Exchange {
             URL url = target.origin().toURL();
             HttpURLConnection c = (HttpURLConnection) url.openConnection(Proxy.NO_PROXY);
             c.setInstanceFollowRedirects(false);
+            c.setRequestMethod(head.method());
             c.setConnectTimeout(10_000);
             c.setReadTimeout(30_000);
             for (String h : FORWARDED_REQUEST_HEADERS) {

@@ -65,9 +65,12 @@ public final class ClientConfiguration {
     private final Map<String, ConfigValue> entries;
     private final List<ConfigWarning> warnings;
     private final List<Path> files;
+    private final Map<String, String> environment;
 
-    private ClientConfiguration(String fqrn, Path root, Map<String, ConfigValue> entries, List<ConfigWarning> warnings, List<Path> files) {
+    private ClientConfiguration(String fqrn, Path root, Map<String, ConfigValue> entries, List<ConfigWarning> warnings, List<Path> files,
+            Map<String, String> environment) {
         this.fqrn = fqrn;
+        this.environment = environment;
         this.root = root;
         this.entries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entries));
         this.warnings = List.copyOf(warnings);
@@ -254,12 +257,19 @@ public final class ClientConfiguration {
     }
 
     /**
-     * @return the download settings these parameters give
+     * @return the download settings these parameters give ({@code CVMFS_MAX_SERVERS}, when
+     *         positive, keeps only the first servers; {@code CERNVM_UUID} from the
+     *         {@linkplain Builder#environment environment} is appended to the User-Agent)
      * @throws ConfigurationException when {@code CVMFS_SERVER_URL} is unset
      */
     public DownloadSettings downloadSettings() {
+        List<URI> servers = serverUrls();
+        long maxServers = count("CVMFS_MAX_SERVERS", 0);
+        if (maxServers > 0 && maxServers < servers.size()) {
+            servers = servers.subList(0, (int) maxServers); // as download.cc: CVMFS_MAX_SERVERS truncates the chain
+        }
         return DownloadSettings.builder()
-                .servers(serverUrls())
+                .servers(servers)
                 .httpProxy(httpProxy())
                 .fallbackProxy(fallbackProxy())
                 .timeout(timeout())
@@ -270,7 +280,16 @@ public final class ClientConfiguration {
                 .backoffMax(backoffMax())
                 .proxyResetAfter(proxyResetAfter())
                 .hostResetAfter(hostResetAfter())
+                .followRedirects(bool("CVMFS_FOLLOW_REDIRECTS", false))
+                .userAgent(userAgent())
                 .build();
+    }
+
+    /** Upstream appends the {@code CERNVM_UUID} environment variable to its User-Agent. */
+    private String userAgent() {
+        String uuid = environment.get("CERNVM_UUID");
+        boolean printable = uuid != null && !uuid.isBlank() && uuid.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+        return printable ? DownloadSettings.DEFAULT_USER_AGENT + " " + uuid : DownloadSettings.DEFAULT_USER_AGENT;
     }
 
     private Duration seconds(String key, long dflt) {
@@ -352,7 +371,8 @@ public final class ClientConfiguration {
 
         /**
          * @param variables values for {@code $VAR} in the files when no file sets the
-         *                  variable; the process environment is not read unless passed here
+         *                  variable, and {@code CERNVM_UUID} for the User-Agent; the process
+         *                  environment is not read unless passed here
          * @return this builder
          */
         public Builder environment(Map<String, String> variables) {
@@ -393,7 +413,7 @@ public final class ClientConfiguration {
                         "not set: downloads go DIRECT (the FUSE client refuses to mount without it)"));
             }
             loader.warnings.forEach(w -> LOG.warn("configuration of {}: {}", fqrn, w));
-            return new ClientConfiguration(fqrn, readHierarchy ? root : null, loader.values, loader.warnings, loader.files);
+            return new ClientConfiguration(fqrn, readHierarchy ? root : null, loader.values, loader.warnings, loader.files, environment);
         }
     }
 

@@ -18,8 +18,8 @@ import java.util.Objects;
  * @param servers         the host chain ({@code CVMFS_SERVER_URL}, placeholders substituted), at least one
  * @param httpProxy       {@code CVMFS_HTTP_PROXY}; empty means DIRECT
  * @param fallbackProxy   {@code CVMFS_FALLBACK_PROXY}; empty for none
- * @param timeout         connect and low-speed time through a proxy ({@code CVMFS_TIMEOUT}, 5 s)
- * @param timeoutDirect   the same without a proxy ({@code CVMFS_TIMEOUT_DIRECT}, 10 s)
+ * @param timeout         connect and low-speed time through a proxy ({@code CVMFS_TIMEOUT}, 5 s; zero: none)
+ * @param timeoutDirect   the same without a proxy ({@code CVMFS_TIMEOUT_DIRECT}, 10 s; zero: none)
  * @param lowSpeedLimit   bytes per second below which a transfer is too slow ({@code CVMFS_LOW_SPEED_LIMIT}, 1024)
  * @param maxRetries      same-URL retries of transfer errors ({@code CVMFS_MAX_RETRIES}, 1)
  * @param backoffInit     upper bound of the first random backoff ({@code CVMFS_BACKOFF_INIT}, 2 s)
@@ -28,10 +28,12 @@ import java.util.Objects;
  * @param hostResetAfter  time after which the first host is tried again ({@code CVMFS_HOST_RESET_AFTER}, 1800 s; zero: never)
  * @param maxParallel     how many downloads run at once; further ones wait
  * @param userAgent       the {@code User-Agent} header
+ * @param followRedirects whether HTTP redirects are followed ({@code CVMFS_FOLLOW_REDIRECTS}, no);
+ *                        when not, a redirect is a host error
  */
 public record DownloadSettings(List<URI> servers, String httpProxy, String fallbackProxy, Duration timeout, Duration timeoutDirect,
         long lowSpeedLimit, int maxRetries, Duration backoffInit, Duration backoffMax, Duration proxyResetAfter,
-        Duration hostResetAfter, int maxParallel, String userAgent) {
+        Duration hostResetAfter, int maxParallel, String userAgent, boolean followRedirects) {
 
     /** The default {@code User-Agent}: upstream's library form, {@code cvmfs libcvmfs <version>}. */
     public static final String DEFAULT_USER_AGENT = "cvmfs libcvmfs 2.12.0";
@@ -45,8 +47,8 @@ public record DownloadSettings(List<URI> servers, String httpProxy, String fallb
         httpProxy = httpProxy == null ? "" : httpProxy;
         fallbackProxy = fallbackProxy == null ? "" : fallbackProxy;
         ProxyChain.parse(httpProxy, fallbackProxy);
-        positive(timeout, "CVMFS_TIMEOUT");
-        positive(timeoutDirect, "CVMFS_TIMEOUT_DIRECT");
+        notNegative(timeout, "CVMFS_TIMEOUT");
+        notNegative(timeoutDirect, "CVMFS_TIMEOUT_DIRECT");
         notNegative(backoffInit, "CVMFS_BACKOFF_INIT");
         notNegative(backoffMax, "CVMFS_BACKOFF_MAX");
         notNegative(proxyResetAfter, "CVMFS_PROXY_RESET_AFTER");
@@ -87,14 +89,8 @@ public record DownloadSettings(List<URI> servers, String httpProxy, String fallb
         b.hostResetAfter = hostResetAfter;
         b.maxParallel = maxParallel;
         b.userAgent = userAgent;
+        b.followRedirects = followRedirects;
         return b;
-    }
-
-    private static void positive(Duration d, String key) {
-        Objects.requireNonNull(d, key);
-        if (d.isZero() || d.isNegative()) {
-            throw bad(key, "must be positive: " + d.toSeconds() + " s");
-        }
     }
 
     private static void notNegative(Duration d, String key) {
@@ -125,6 +121,7 @@ public record DownloadSettings(List<URI> servers, String httpProxy, String fallb
         private Duration hostResetAfter = Duration.ofSeconds(1800);
         private int maxParallel = 16;
         private String userAgent = DEFAULT_USER_AGENT;
+        private boolean followRedirects;
 
         private Builder() {
         }
@@ -267,13 +264,22 @@ public record DownloadSettings(List<URI> servers, String httpProxy, String fallb
         }
 
         /**
+         * @param value {@code CVMFS_FOLLOW_REDIRECTS}
+         * @return this builder
+         */
+        public Builder followRedirects(boolean value) {
+            this.followRedirects = value;
+            return this;
+        }
+
+        /**
          * @return the settings
          * @throws ConfigurationException when a value is malformed
          */
         public DownloadSettings build() {
             List<URI> hosts = serverUrl != null ? ServerList.parse(serverUrl, fqrn) : servers;
             return new DownloadSettings(hosts, httpProxy, fallbackProxy, timeout, timeoutDirect, lowSpeedLimit, maxRetries,
-                    backoffInit, backoffMax, proxyResetAfter, hostResetAfter, maxParallel, userAgent);
+                    backoffInit, backoffMax, proxyResetAfter, hostResetAfter, maxParallel, userAgent, followRedirects);
         }
     }
 }

@@ -147,6 +147,8 @@ class ClientConfigurationTest {
             {"CVMFS_ROOT_HASH", "xyz"},
             {"CVMFS_HTTP_PROXY", "https://p:3128"},
             {"CVMFS_SERVER_URL", "ftp://s/x"},
+            {"CVMFS_PROXY_RESET_AFTER", "99999999999999999"},
+            {"CVMFS_LOW_SPEED_LIMIT", "99999999999"},
         };
         for (String[] c : cases) {
             write("config.d/atlas.cern.ch.conf", "# first line\nCVMFS_OTHER_OK=1\n" + c[0] + "=" + c[1] + "\n");
@@ -199,8 +201,8 @@ class ClientConfigurationTest {
 
     @Test
     void givesDownloadSettingsAndATransport() throws IOException {
-        write("domain.d/cern.ch.conf", "CVMFS_SERVER_URL=http://s1/cvmfs/@fqrn@\nCVMFS_HTTP_PROXY=http://p:3128\nCVMFS_TIMEOUT=2\n"
-                + "CVMFS_BACKOFF_MAX=4\nCVMFS_PROXY_RESET_AFTER=0\n");
+        write("domain.d/cern.ch.conf", "CVMFS_SERVER_URL='http://s1/cvmfs/@fqrn@;http://s2/cvmfs/@fqrn@'\nCVMFS_MAX_SERVERS=1\n"
+                + "CVMFS_HTTP_PROXY=http://p:3128\nCVMFS_TIMEOUT=2\nCVMFS_BACKOFF_MAX=4\nCVMFS_PROXY_RESET_AFTER=0\n");
         ClientConfiguration c = load();
         DownloadSettings s = c.downloadSettings();
         assertThat(s.servers()).containsExactly(URI.create("http://s1/cvmfs/atlas.cern.ch"));
@@ -208,6 +210,14 @@ class ClientConfigurationTest {
         assertThat(s.timeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(s.backoffMax()).isEqualTo(Duration.ofSeconds(4));
         assertThat(s.proxyResetAfter()).isZero();
+        assertThat(s.followRedirects()).isFalse();
+        assertThat(s.userAgent()).isEqualTo("cvmfs libcvmfs 2.12.0");
+        assertThat(ClientConfiguration.builder().root(root).environment(Map.of("CERNVM_UUID", "1234-abcd"))
+                .set("CVMFS_FOLLOW_REDIRECTS", "yes").load(FQRN).downloadSettings())
+                .satisfies(d -> {
+                    assertThat(d.userAgent()).isEqualTo("cvmfs libcvmfs 2.12.0 1234-abcd");
+                    assertThat(d.followRedirects()).isTrue();
+                });
         try (HttpTransport t = HttpTransport.builder().configuration(c).build()) {
             assertThat(t.settings()).isEqualTo(s);
             assertThat(t.describe()).isEqualTo("http://s1/cvmfs/atlas.cern.ch via http://p:3128");

@@ -35,6 +35,9 @@ public enum ValueType {
     /** A content hash: 40 hex digits and an optional algorithm id ({@code CVMFS_ROOT_HASH}). */
     HASH;
 
+    /** The largest number of seconds accepted: ten years. */
+    public static final long MAX_SECONDS = 10L * 366 * 24 * 3600;
+
     private static final Pattern HASH_PATTERN = Pattern.compile("[0-9a-f]{40}(-rmd160|-shake128)?");
     private static final DateTimeFormatter TIMESTAMP_FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT);
 
@@ -53,8 +56,11 @@ public enum ValueType {
                     ProxyChain.parse(value, null);
                     return null;
                 case SECONDS:
+                    long seconds = parseCount(value);
+                    return seconds < 0 || seconds > MAX_SECONDS ? "expected a whole number of seconds from 0 to " + MAX_SECONDS : null;
                 case COUNT:
-                    return parseCount(value) < 0 ? "expected a whole number >= 0" : null;
+                    long count = parseCount(value);
+                    return count < 0 || count > Integer.MAX_VALUE ? "expected a whole number from 0 to " + Integer.MAX_VALUE : null;
                 case MEGABYTES:
                     return parseLong(value) < -1 ? "expected a number of megabytes, or -1 for unlimited" : null;
                 case BOOLEAN:

@@ -120,7 +120,7 @@ public final class FailoverChain {
     }
 
     private static boolean isAfter(Instant now, Instant since, Duration after) {
-        return !after.isZero() && now.isAfter(since.plus(after));
+        return !after.isZero() && Duration.between(since, now).compareTo(after) > 0;
     }
 
     /**

@@ -49,8 +49,9 @@ import org.slf4j.LoggerFactory;
  * up to {@code CVMFS_MAX_RETRIES} times after a random exponential backoff, then fail over;</li>
  * <li>a refused connection fails over at once, without retry or backoff;</li>
  * <li>requests without proxy use {@code CVMFS_TIMEOUT_DIRECT}, through a proxy {@code CVMFS_TIMEOUT},
- * as connect and read timeouts; a body arriving slower than {@code CVMFS_LOW_SPEED_LIMIT} bytes
- * per second over a timeout period is too slow. There is no total-transfer timeout.</li>
+ * as connect and read timeouts (zero: none, as curl's 0); a body arriving slower than
+ * {@code CVMFS_LOW_SPEED_LIMIT} bytes per second over a timeout period, measured with the injected
+ * clock, is too slow. There is no total-transfer timeout.</li>
  * </ul>
  * Concurrent fetches of one path share one download; at most {@code maxParallel} downloads run
  * at once. Requests carry upstream's {@code User-Agent}, ask for the bytes unencoded (so they
@@ -99,12 +100,15 @@ public final class HttpTransport implements RepositoryTransport {
         this.ownsClient = b.client == null;
         OkHttpClient base = b.client != null ? b.client
                 : new OkHttpClient.Builder()
-                        .connectionPool(new ConnectionPool(Math.max(5, settings.maxParallel()), 5, TimeUnit.MINUTES))
+                        // idle connections are dropped before Apache's default KeepAliveTimeout (5 s) closes
+                        // them: OkHttp does not probe pooled connections before a GET, and with its silent
+                        // retry off a stale one would count as a cut transfer
+                        .connectionPool(new ConnectionPool(Math.max(5, settings.maxParallel()), 4, TimeUnit.SECONDS))
                         .dispatcher(new Dispatcher())
                         .build();
         this.baseClient = base.newBuilder()
-                .followRedirects(false)
-                .followSslRedirects(false)
+                .followRedirects(settings.followRedirects())
+                .followSslRedirects(settings.followRedirects())
                 .retryOnConnectionFailure(false) // failover is ours; a silent retry would hide resets
                 .callTimeout(Duration.ZERO)
                 .build();
@@ -164,7 +168,9 @@ public final class HttpTransport implements RepositoryTransport {
 
     private static void checkPath(String p) {
         Objects.requireNonNull(p, "relativePath");
-        if (p.isEmpty() || p.startsWith("/") || p.chars().anyMatch(c -> c < 0x21 || c == 0x7f || c == '?' || c == '#')) {
+        // repository paths are printable ASCII (.cvmfs* files, data/xx/hex...): nothing to escape
+        if (p.isEmpty() || p.startsWith("/")
+                || p.chars().anyMatch(c -> c < 0x21 || c > 0x7e || c == '?' || c == '#' || c == '%' || c == '\\')) {
             throw new IllegalArgumentException("not a repository-relative path: " + p);
         }
         for (String segment : p.split("/", -1)) {
@@ -191,6 +197,21 @@ public final class HttpTransport implements RepositoryTransport {
     public String describe() {
         ProxyChain proxies = ProxyChain.parse(settings.httpProxy(), settings.fallbackProxy());
         return String.join(";", chain.hosts().stream().map(URI::toString).toList()) + " via " + proxies;
+    }
+
+    /**
+     * Where a file is, for error messages: the path and its URL on the host now active.
+     *
+     * @param relativePath the path below the repository's base
+     * @return a location naming path and URL
+     */
+    public FaultLocation locate(String relativePath) {
+        FaultLocation at = FaultLocation.atPath(relativePath);
+        try {
+            return at.withUrl(chain.peek().url(relativePath));
+        } catch (IllegalArgumentException e) {
+            return at;
+        }
     }
 
     @Override
@@ -270,9 +291,9 @@ public final class HttpTransport implements RepositoryTransport {
             if (sameUrlRetry) {
                 retries++;
                 emit(new DownloadEvent.Retry(path, url, route.proxy().toString(), reason, attempt));
-                long initMs = settings.backoffInit().toMillis();
-                backoffMs = backoffMs == 0 ? random.nextLong(initMs + 1) : backoffMs * 2;
-                backoffMs = Math.min(backoffMs, settings.backoffMax().toMillis());
+                long initMs = Math.min(millis(settings.backoffInit()), Long.MAX_VALUE - 1);
+                backoffMs = backoffMs == 0 ? random.nextLong(initMs + 1) : (backoffMs > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : backoffMs * 2);
+                backoffMs = Math.min(backoffMs, millis(settings.backoffMax()));
                 Duration delay = Duration.ofMillis(backoffMs);
                 emit(new DownloadEvent.Backoff(path, delay, attempt));
                 try {
@@ -337,8 +358,9 @@ public final class HttpTransport implements RepositoryTransport {
             return AttemptResult.failed(FailoverReason.OTHER, "resource too big to download: " + length + " bytes", response.code(), null);
         }
         Duration timeout = proxied ? settings.timeout() : settings.timeoutDirect();
-        long windowMs = timeout.toMillis();
-        long minBytesPerWindow = settings.lowSpeedLimit() * Math.max(1, timeout.toSeconds());
+        long windowMs = millis(timeout);
+        long minBytesPerWindow = saturatedProduct(settings.lowSpeedLimit(), Math.max(1, timeout.toSeconds()));
+        boolean checkSpeed = windowMs > 0 && minBytesPerWindow > 0; // a zero timeout or limit switches the check off, as in curl
         ByteArrayOutputStream out = new ByteArrayOutputStream(length > 0 ? (int) length : 8192);
         byte[] buf = new byte[64 * 1024];
         long windowStart = clock.millis();
@@ -352,7 +374,7 @@ public final class HttpTransport implements RepositoryTransport {
                 }
                 windowBytes += n;
                 long now = clock.millis();
-                if (now - windowStart >= windowMs) {
+                if (checkSpeed && now - windowStart >= windowMs) {
                     // curl's CURLOPT_LOW_SPEED_LIMIT / _TIME: too few bytes over a whole timeout period
                     if (windowBytes < minBytesPerWindow) {
                         throw new InterruptedIOException("transfer slower than " + settings.lowSpeedLimit() + " B/s for "
@@ -364,6 +386,20 @@ public final class HttpTransport implements RepositoryTransport {
             }
         }
         return AttemptResult.ok(out.toByteArray(), response.code());
+    }
+
+    private static long millis(Duration d) {
+        try {
+            return d.toMillis();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static long saturatedProduct(long a, long b) {
+        long hi = Math.multiplyHigh(a, b);
+        long lo = a * b;
+        return (hi == 0 && lo >= 0) ? lo : Long.MAX_VALUE;
     }
 
     private OkHttpClient clientFor(ProxyEndpoint proxy) {

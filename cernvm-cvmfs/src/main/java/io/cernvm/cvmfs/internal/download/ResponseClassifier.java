@@ -33,7 +33,7 @@ final class ResponseClassifier {
         } else if (status == 429) {
             reason = FailoverReason.HOST_CONNECTION; // rate throttling
         } else if (status == 301 || status == 302 || status == 303 || status == 307) {
-            reason = FailoverReason.HOST_HTTP; // redirects are not followed (CVMFS_FOLLOW_REDIRECTS=no)
+            reason = FailoverReason.HOST_HTTP; // a redirect left unfollowed (CVMFS_FOLLOW_REDIRECTS=no) or too many
         } else {
             reason = proxied ? FailoverReason.PROXY_HTTP : FailoverReason.HOST_HTTP;
         }

@@ -93,8 +93,8 @@ class HttpTransportTest {
     private DownloadSettings.Builder settings(RepositoryServer... hosts) {
         return DownloadSettings.builder()
                 .servers(java.util.Arrays.stream(hosts).map(RepositoryServer::baseUri).toList())
-                .timeout(Duration.ofMillis(500))
-                .timeoutDirect(Duration.ofMillis(500))
+                .timeout(Duration.ofSeconds(5))
+                .timeoutDirect(Duration.ofSeconds(5))
                 .backoffInit(Duration.ofSeconds(2))
                 .backoffMax(Duration.ofSeconds(10));
     }
@@ -133,6 +133,8 @@ class HttpTransportTest {
         assertThat(fresh.header("Cache-Control")).isEqualTo("no-cache");
         assertThat(eventsOf(DownloadEvent.Success.class)).extracting(DownloadEvent.Success::proxy).containsOnly("DIRECT");
         assertThat(t.describe()).contains(a.baseUri().toString()).contains("DIRECT");
+        assertThat(t.locate(OBJECT).url()).isEqualTo(a.uri(OBJECT));
+        assertThat(t.locate(OBJECT).path()).isEqualTo(OBJECT);
     }
 
     @Test
@@ -161,7 +163,8 @@ class HttpTransportTest {
         RepositoryServer hole = proxy();
         hole.inject("**", new Fault.BlackHole());
         RepositoryServer live = proxy();
-        HttpTransport t = transport(settings(a).httpProxy(proxyUrl(hole) + ";" + proxyUrl(live)).maxRetries(1).build());
+        HttpTransport t = transport(settings(a).httpProxy(proxyUrl(hole) + ";" + proxyUrl(live)).maxRetries(1)
+                .timeout(Duration.ofMillis(1500)).build());
 
         assertThat(t.fetch(OBJECT, false)).isEqualTo(content);
 
@@ -182,7 +185,7 @@ class HttpTransportTest {
         RepositoryServer a = host("");
         RepositoryServer slow = proxy();
         slow.inject("**", new Fault.Latency(Duration.ofSeconds(30)));
-        HttpTransport t = transport(settings(a).httpProxy(proxyUrl(slow)).maxRetries(1).build());
+        HttpTransport t = transport(settings(a).httpProxy(proxyUrl(slow)).maxRetries(1).timeout(Duration.ofMillis(1500)).build());
 
         assertThatThrownBy(() -> t.fetch(OBJECT, false)).isInstanceOfSatisfying(AllMirrorsFailedException.class, e -> {
             assertThat(e.attempts()).hasSize(2).extracting(AllMirrorsFailedException.Attempt::proxy).containsOnly(proxyUrl(slow));
@@ -198,7 +201,7 @@ class HttpTransportTest {
         RepositoryServer a = host("");
         RepositoryServer slow = proxy();
         slow.inject("**", new Fault.Latency(Duration.ofSeconds(30)));
-        HttpTransport t = transport(settings(a).httpProxy(proxyUrl(slow) + ";DIRECT").maxRetries(0).build());
+        HttpTransport t = transport(settings(a).httpProxy(proxyUrl(slow) + ";DIRECT").maxRetries(0).timeout(Duration.ofMillis(1500)).build());
 
         assertThat(t.fetch(OBJECT, false)).isEqualTo(content);
         assertThat(eventsOf(DownloadEvent.ProxySwitch.class)).containsExactly(
@@ -376,8 +379,8 @@ class HttpTransportTest {
     @Test
     void manyThreadsFetchingOnePathMakeOneRequest() throws Exception {
         RepositoryServer a = host("");
-        a.inject(OBJECT, new Fault.Latency(Duration.ofMillis(700)));
-        HttpTransport t = transport(settings(a).timeoutDirect(Duration.ofSeconds(10)).build());
+        a.inject(OBJECT, new Fault.Latency(Duration.ofMillis(2000)));
+        HttpTransport t = transport(settings(a).timeoutDirect(Duration.ofSeconds(20)).build());
         int threads = 12;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -441,8 +444,8 @@ class HttpTransportTest {
     @Test
     void downloadsBeyondTheParallelLimitWait() throws Exception {
         RepositoryServer a = host("");
-        a.inject(OBJECT, new Fault.Latency(Duration.ofMillis(1500)));
-        HttpTransport t = transport(settings(a).maxParallel(1).timeoutDirect(Duration.ofSeconds(10)).build());
+        a.inject(OBJECT, new Fault.Latency(Duration.ofMillis(3000)));
+        HttpTransport t = transport(settings(a).maxParallel(1).timeoutDirect(Duration.ofSeconds(20)).build());
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Future<byte[]> first = pool.submit(() -> t.fetch(OBJECT, false));
@@ -458,6 +461,20 @@ class HttpTransportTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void redirectsAreHostErrorsUnlessFollowingIsOn() {
+        RepositoryServer a = host("/a");
+        RepositoryServer b = host("/b");
+        a.inject(OBJECT, new Fault.Status(302, Map.of("Location", b.uri(OBJECT).toString())));
+        HttpTransport strict = transport(settings(a).build());
+        assertThatThrownBy(() -> strict.fetch(OBJECT, false)).isInstanceOfSatisfying(AllMirrorsFailedException.class,
+                e -> assertThat(e.attempts()).singleElement().satisfies(x -> assertThat(x.reason()).contains("HTTP 302")));
+
+        HttpTransport following = transport(settings(a).followRedirects(true).build());
+        assertThat(following.fetch(OBJECT, false)).isEqualTo(content);
+        assertThat(b.requestCount(OBJECT)).isEqualTo(1);
     }
 
     @Test
@@ -477,7 +494,7 @@ class HttpTransportTest {
     void pathsMustBeRepositoryRelative() {
         RepositoryServer a = host("");
         HttpTransport t = transport(settings(a).build());
-        for (String bad : new String[] {"/abs", "", "a/../b", "a//b", "a b", "a?x"}) {
+        for (String bad : new String[] {"/abs", "", "a/../b", "a//b", "a b", "a?x", "a%zz", "caf\u00e9", "a\\b", "./a"}) {
             assertThatThrownBy(() -> t.fetch(bad, false)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }
     }
