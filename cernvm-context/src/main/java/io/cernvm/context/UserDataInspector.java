@@ -145,7 +145,7 @@ public final class UserDataInspector {
             for (MimeHeader h : p.origin().headers()) {
                 headers.add(Map.entry(h.name(), h.value()));
             }
-            out.add(new CloudConfigPart(p.index(), type, new String(payload, StandardCharsets.UTF_8), headers));
+            out.add(CloudConfigPart.ofBytes(p.index(), type, payload, headers));
         }
         return out;
     }

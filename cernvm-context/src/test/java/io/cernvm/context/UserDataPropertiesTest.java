@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /** Round trips and hostile inputs over the whole inspection, with shrinking. */
 class UserDataPropertiesTest {
 
-    private static final ExecutorService WORKER = Executors.newSingleThreadExecutor(r -> {
+    /** One daemon thread per example: a runaway inspection cannot block the next one. */
+    private static final ExecutorService WORKER = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "inspect-under-timeout");
         t.setDaemon(true);
         return t;
@@ -65,7 +66,7 @@ class UserDataPropertiesTest {
 
     @Test
     void arbitraryBytesNeverThrowAnythingButTheTypedExceptionAndFinishInTwoSeconds() {
-        qt().withExamples(200).forAll(ShrinkingRandom.gen(r -> r.nextInt(4) == 0
+        qt().withExamples(200).withShrinkCycles(20).forAll(ShrinkingRandom.gen(r -> r.nextInt(4) == 0
                         ? UserDataParts.bytes(r, 1 << 20) : UcernvmBlocks.hostile(r)))
                 .checkAssert(UserDataPropertiesTest::inspectsWithinTwoSeconds);
     }
@@ -73,7 +74,7 @@ class UserDataPropertiesTest {
     @Test
     void mutatedRealDocumentsToo() {
         byte[] base = ExampleUserData.bytes();
-        qt().withExamples(200).forAll(ShrinkingRandom.gen(r -> {
+        qt().withExamples(200).withShrinkCycles(20).forAll(ShrinkingRandom.gen(r -> {
             byte[] b = Arrays.copyOf(base, r.nextInt(base.length + 1));
             for (int n = r.nextInt(8); n > 0 && b.length > 0; n--) {
                 b[r.nextInt(b.length)] = (byte) r.nextInt(256);
@@ -92,7 +93,15 @@ class UserDataPropertiesTest {
             f.get(2, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             f.cancel(true);
-            throw new AssertionError("inspection of " + input.length + " bytes took over 2 s");
+            String name = "slow-input-" + java.util.HexFormat.of().formatHex(
+                    io.cernvm.context.mime.DecodedPart.sha256Hex(input).substring(0, 8).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            java.nio.file.Path saved = java.nio.file.Path.of("target", name);
+            try {
+                java.nio.file.Files.write(saved, input);
+            } catch (java.io.IOException io) {
+                saved = null;
+            }
+            throw new AssertionError("inspection of " + input.length + " bytes took over 2 s (input saved as " + saved + ")");
         } catch (java.util.concurrent.ExecutionException e) {
             assertThat(e.getCause()).isInstanceOf(UserDataException.class);
         } catch (InterruptedException e) {
