@@ -39,6 +39,7 @@ public final class Catalog implements AutoCloseable {
     private final Map<String, String> properties;
     private final int schemaRevision;
     private final List<NestedCatalogRef> nested;
+    private final Map<String, NestedCatalogRef> nestedByMountpoint;
     private final PreparedStatement lookup;
     private final PreparedStatement listing;
     private final PreparedStatement chunks;
@@ -66,6 +67,9 @@ public final class Catalog implements AutoCloseable {
         this.chunks = db.prepareStatement(
                 "SELECT offset, size, hash FROM chunks WHERE md5path_1 = ? AND md5path_2 = ? ORDER BY offset");
         this.nested = readNested(db);
+        Map<String, NestedCatalogRef> byMountpoint = new HashMap<>();
+        nested.forEach(n -> byMountpoint.put(n.mountpoint(), n));
+        this.nestedByMountpoint = Map.copyOf(byMountpoint);
     }
 
     /**
@@ -83,6 +87,9 @@ public final class Catalog implements AutoCloseable {
         try {
             SQLiteConfig cfg = new SQLiteConfig();
             cfg.setReadOnly(true);
+            // the file is this process's private copy: hold the lock, so sqlite keeps its page
+            // cache between statements instead of re-validating it on every query
+            cfg.setLockingMode(SQLiteConfig.LockingMode.EXCLUSIVE);
             c = org.sqlite.JDBC.createConnection("jdbc:sqlite:" + file.toAbsolutePath(), cfg.toProperties());
             return new Catalog(c, mountpoint, hash, location);
         } catch (SQLException | RuntimeException e) {
@@ -188,6 +195,14 @@ public final class Catalog implements AutoCloseable {
     /** @return the nested catalogs mounted directly below this one */
     public List<NestedCatalogRef> nested() {
         return nested;
+    }
+
+    /**
+     * @param mountpoint a canonical path
+     * @return the nested catalog mounted exactly there, if any
+     */
+    public Optional<NestedCatalogRef> nestedAt(String mountpoint) {
+        return Optional.ofNullable(nestedByMountpoint.get(mountpoint));
     }
 
     /**
