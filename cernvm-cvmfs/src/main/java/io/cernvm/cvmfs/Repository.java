@@ -31,7 +31,10 @@ public interface Repository extends AutoCloseable {
     /** @return the root catalog hash opened (hex with algorithm id, no suffix) */
     String rootHash();
 
-    /** @return the verified manifest; empty when opened by root hash, which skips it as upstream */
+    /**
+     * @return the verified current manifest (also when a tag or date chose an older revision);
+     *         empty when opened by root hash, which skips it as upstream
+     */
     Optional<Manifest> manifest();
 
     /** @return how the manifest was trusted; empty when opened by root hash */

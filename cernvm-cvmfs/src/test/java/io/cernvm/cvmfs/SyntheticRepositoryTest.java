@@ -156,4 +156,18 @@ class SyntheticRepositoryTest {
             assertThat(r.readlink("/up")).isEqualTo("..");
         }
     }
+
+    @Test
+    void refusesImpossibleValues() throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        SyntheticCatalog cat = new SyntheticCatalog(repo, 7);
+        cat.row("future", null, 4096, 040755, Long.MAX_VALUE, 1, "", null);
+        cat.row("negative", null, -1, 0100644, 1000L, FILE, "", null);
+        cat.row("algorithm", null, 1, 0100644, 1000L, FILE | (5 << 8), "", null);
+        try (Repository r = open(cat.write(tmp), transport(repo))) {
+            assertThatThrownBy(() -> r.stat("/future")).isInstanceOf(IntegrityException.class).hasMessageContaining("mtime");
+            assertThatThrownBy(() -> r.stat("/negative")).isInstanceOf(IntegrityException.class).hasMessageContaining("negative");
+            assertThatThrownBy(() -> r.stat("/algorithm")).isInstanceOf(IntegrityException.class).hasMessageContaining("algorithm");
+        }
+    }
 }

@@ -31,6 +31,8 @@ import org.sqlite.SQLiteConfig;
 public final class Catalog implements AutoCloseable {
 
     private static final PathHash ROOT = PathHash.of("");
+    private static final long MIN_EPOCH_SECOND = java.time.Instant.MIN.getEpochSecond();
+    private static final long MAX_EPOCH_SECOND = java.time.Instant.MAX.getEpochSecond();
 
     private final Connection db;
     private final String mountpoint;
@@ -299,6 +301,10 @@ public final class Catalog implements AutoCloseable {
         if (size < 0) {
             throw new IntegrityException("catalog entry '" + printable(name) + "' has a negative size", location);
         }
+        long mtime = r.getLong(9);
+        if (mtime < MIN_EPOCH_SECOND || mtime > MAX_EPOCH_SECOND) {
+            throw new IntegrityException("catalog entry '" + printable(name) + "' has an impossible mtime", location);
+        }
         String symlink = r.getString(12);
         byte[] xattr = withXattr ? r.getBytes(15) : null;
         long nanos = -1;
@@ -306,7 +312,7 @@ public final class Catalog implements AutoCloseable {
             long n = r.getLong(withXattr ? 16 : 15);
             nanos = r.wasNull() || n < 0 || n > 999_999_999 ? -1 : n;
         }
-        return new CatalogRow(path, parent, r.getLong(5), hash, size, r.getInt(8), r.getLong(9), nanos, flags, name,
+        return new CatalogRow(path, parent, r.getLong(5), hash, size, r.getInt(8), mtime, nanos, flags, name,
                 symlink == null ? "" : symlink, r.getLong(13), r.getLong(14), xattr, compression);
     }
 
