@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cernvm.api.ConfigurationException;
 import io.cernvm.api.NotFoundException;
 import io.cernvm.cvmfs.internal.transport.DirectoryTransport;
+import io.cernvm.cvmfs.internal.transport.OverlayTransport;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

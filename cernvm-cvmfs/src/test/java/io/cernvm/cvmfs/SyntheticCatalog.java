@@ -19,7 +19,7 @@ import java.util.List;
  * not hold (xattrs, other hash algorithms, uncompressed objects, hostile names). Opened by root
  * hash, so no signature is involved.
  */
-public final class SyntheticCatalog {
+final class SyntheticCatalog {
 
     private final Path repo;
     private final List<Object[]> rows = new ArrayList<>();

@@ -9,6 +9,7 @@ import io.cernvm.cvmfs.internal.object.ContentHash;
 import io.cernvm.cvmfs.internal.object.HashAlgorithm;
 import io.cernvm.cvmfs.internal.object.ObjectType;
 import io.cernvm.cvmfs.internal.transport.DirectoryTransport;
+import io.cernvm.cvmfs.internal.transport.OverlayTransport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
