@@ -75,7 +75,7 @@ public final class CvmfsClient {
             keys = MasterKeys.load(settings.keyPaths);
         }
         RepositoryTransport transport = settings.transports.apply(repository);
-        RepositorySession session = new RepositorySession(repository, transport, keys, settings.clock,
+        RepositorySession session = new RepositorySession(repository, transport, settings.ownsTransports, keys, settings.clock,
                 settings.breadcrumbs, settings.symlinkEnvironment, settings.listener, settings.workDirectory);
         session.acquire();
         try {
@@ -88,6 +88,7 @@ public final class CvmfsClient {
     /** Settings of a {@link CvmfsClient}. Not thread-safe. */
     public static final class Builder {
         private Function<String, RepositoryTransport> transports;
+        private boolean ownsTransports;
         private List<Path> keyPaths = List.of();
         private MasterKeys keys;
         private Clock clock = Clock.systemUTC();
@@ -103,6 +104,7 @@ public final class CvmfsClient {
         private Builder copy() {
             Builder b = new Builder();
             b.transports = transports;
+            b.ownsTransports = ownsTransports;
             b.keyPaths = keyPaths;
             b.keys = keys;
             b.clock = clock;
@@ -124,17 +126,19 @@ public final class CvmfsClient {
         @SuppressWarnings("exports") // the module-internal seam, for the HTTP transport and the disk cache
         public Builder transportFactory(Function<String, RepositoryTransport> factory) {
             this.transports = Objects.requireNonNull(factory, "factory");
+            this.ownsTransports = true;
             return this;
         }
 
         /**
-         * @param transport the one transport for every repository opened
+         * @param transport the one transport for every repository opened; the caller closes it
          * @return this
          */
         @SuppressWarnings("exports") // the module-internal seam, for the HTTP transport and the disk cache
         public Builder transport(RepositoryTransport transport) {
             Objects.requireNonNull(transport, "transport");
             this.transports = name -> transport;
+            this.ownsTransports = false;
             return this;
         }
 
@@ -147,6 +151,7 @@ public final class CvmfsClient {
         public Builder localRepository(Path directory) {
             Objects.requireNonNull(directory, "directory");
             this.transports = name -> new DirectoryTransport(directory);
+            this.ownsTransports = true;
             return this;
         }
 

@@ -37,15 +37,17 @@ final class RepositorySession {
     final MasterKeys keys;
     private final TrustChain trust;
     private final Path workDirectory;
+    private final boolean ownsTransport;
     private VerifiedManifest manifest;
     private HistoryDatabase history;
     private int users;
 
-    RepositorySession(String name, RepositoryTransport transport, MasterKeys keys, Clock clock,
+    RepositorySession(String name, RepositoryTransport transport, boolean ownsTransport, MasterKeys keys, Clock clock,
                       io.cernvm.cvmfs.internal.trust.BreadcrumbStore breadcrumbs, Map<String, String> symlinkEnvironment,
                       RepositoryListener listener, Path workRoot) {
         this.name = name;
         this.transport = transport;
+        this.ownsTransport = ownsTransport;
         this.objects = new ObjectFetcher(transport);
         this.keys = keys;
         this.trust = keys == null ? null : new TrustChain(name, keys, clock, breadcrumbs);
@@ -110,7 +112,9 @@ final class RepositorySession {
     synchronized void release() {
         users--;
         if (users == 0) {
-            transport.close();
+            if (ownsTransport) {
+                transport.close();
+            }
             try (Stream<Path> s = Files.walk(workDirectory)) {
                 s.sorted(Comparator.reverseOrder()).forEach(p -> {
                     try {
