@@ -76,7 +76,8 @@ public final class CvmfsClient {
         }
         RepositoryTransport transport = settings.transports.apply(repository);
         RepositorySession session = new RepositorySession(repository, transport, settings.ownsTransports, keys, settings.clock,
-                settings.breadcrumbs, settings.symlinkEnvironment, settings.listener, settings.workDirectory);
+                settings.breadcrumbs, settings.symlinkEnvironment, settings.listener, settings.workDirectory,
+                settings.mountDirectory + "/" + repository);
         session.acquire();
         try {
             return RealRepository.open(session, pin);
@@ -97,6 +98,7 @@ public final class CvmfsClient {
         private RepositoryListener listener = RepositoryListener.NONE;
         private Path workDirectory = Path.of(System.getProperty("java.io.tmpdir"), "cernvm-cvmfs-" + ProcessHandle.current().pid());
         private RevisionPin pin = RevisionPin.HEAD;
+        private String mountDirectory = "/cvmfs";
 
         private Builder() {
         }
@@ -113,6 +115,7 @@ public final class CvmfsClient {
             b.listener = listener;
             b.workDirectory = workDirectory;
             b.pin = pin;
+            b.mountDirectory = mountDirectory;
             return b;
         }
 
@@ -230,6 +233,23 @@ public final class CvmfsClient {
          */
         public Builder workDirectory(Path directory) {
             this.workDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * Where repositories are mounted ({@code CVMFS_MOUNT_DIR}): an absolute symlink target
+         * below {@code <directory>/<name>} is resolved inside the repository, any other absolute
+         * target is outside it.
+         *
+         * @param directory an absolute path, by default {@code /cvmfs}
+         * @return this
+         */
+        public Builder mountDirectory(String directory) {
+            Objects.requireNonNull(directory, "directory");
+            if (!directory.startsWith("/")) {
+                throw new IllegalArgumentException("the mount directory is an absolute path: " + directory);
+            }
+            this.mountDirectory = directory.replaceAll("/+$", "");
             return this;
         }
 

@@ -35,6 +35,7 @@ final class RepositorySession {
     final Map<String, String> symlinkEnvironment;
     final RepositoryListener listener;
     final MasterKeys keys;
+    final String mountPath;
     private final TrustChain trust;
     private final Path workDirectory;
     private final boolean ownsTransport;
@@ -44,7 +45,7 @@ final class RepositorySession {
 
     RepositorySession(String name, RepositoryTransport transport, boolean ownsTransport, MasterKeys keys, Clock clock,
                       io.cernvm.cvmfs.internal.trust.BreadcrumbStore breadcrumbs, Map<String, String> symlinkEnvironment,
-                      RepositoryListener listener, Path workRoot) {
+                      RepositoryListener listener, Path workRoot, String mountPath) {
         this.name = name;
         this.transport = transport;
         this.ownsTransport = ownsTransport;
@@ -53,6 +54,7 @@ final class RepositorySession {
         this.trust = keys == null ? null : new TrustChain(name, keys, clock, breadcrumbs);
         this.symlinkEnvironment = Map.copyOf(symlinkEnvironment);
         this.listener = listener;
+        this.mountPath = mountPath;
         try {
             Files.createDirectories(workRoot);
             this.workDirectory = Files.createTempDirectory(workRoot, name.replaceAll("[^A-Za-z0-9.-]", "_") + "-");
