@@ -19,7 +19,7 @@ import java.util.List;
  * not hold (xattrs, other hash algorithms, uncompressed objects, hostile names). Opened by root
  * hash, so no signature is involved.
  */
-public final class SyntheticCatalog {
+final class SyntheticCatalog {
 
     private final Path repo;
     private final List<Object[]> rows = new ArrayList<>();
@@ -67,7 +67,25 @@ public final class SyntheticCatalog {
      * @return this
      */
     public SyntheticCatalog row(String name, byte[] hash, long size, int mode, long flags, String symlink, byte[] xattr) {
-        rows.add(new Object[] {"/" + name, hash, 1L, null, size, mode, 1000L, flags, name, symlink, xattr, 0});
+        return row(name, hash, size, mode, 1000L, flags, symlink, xattr);
+    }
+
+    /**
+     * Adds a row below the root with a chosen mtime.
+     *
+     * @param name    the name
+     * @param hash    the content hash, or {@code null}
+     * @param size    the size column
+     * @param mode    the mode
+     * @param mtime   the mtime column
+     * @param flags   the flags
+     * @param symlink the symlink target
+     * @param xattr   the xattr blob or {@code null}
+     * @return this
+     */
+    public SyntheticCatalog row(String name, byte[] hash, long size, int mode, long mtime, long flags, String symlink,
+                                byte[] xattr) {
+        rows.add(new Object[] {"/" + name, hash, 1L, null, size, mode, mtime, flags, name, symlink, xattr, 0});
         return this;
     }
 

@@ -9,6 +9,7 @@ import io.cernvm.cvmfs.internal.object.ContentHash;
 import io.cernvm.cvmfs.internal.object.HashAlgorithm;
 import io.cernvm.cvmfs.internal.object.ObjectType;
 import io.cernvm.cvmfs.internal.transport.DirectoryTransport;
+import io.cernvm.cvmfs.internal.transport.OverlayTransport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -154,6 +155,20 @@ class SyntheticRepositoryTest {
             assertThatThrownBy(() -> r.list("/up")).isInstanceOf(NotFoundException.class)
                     .hasMessageContaining("outside of the repository");
             assertThat(r.readlink("/up")).isEqualTo("..");
+        }
+    }
+
+    @Test
+    void refusesImpossibleValues() throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        SyntheticCatalog cat = new SyntheticCatalog(repo, 7);
+        cat.row("future", null, 4096, 040755, Long.MAX_VALUE, 1, "", null);
+        cat.row("negative", null, -1, 0100644, 1000L, FILE, "", null);
+        cat.row("algorithm", null, 1, 0100644, 1000L, FILE | (5 << 8), "", null);
+        try (Repository r = open(cat.write(tmp), transport(repo))) {
+            assertThatThrownBy(() -> r.stat("/future")).isInstanceOf(IntegrityException.class).hasMessageContaining("mtime");
+            assertThatThrownBy(() -> r.stat("/negative")).isInstanceOf(IntegrityException.class).hasMessageContaining("negative");
+            assertThatThrownBy(() -> r.stat("/algorithm")).isInstanceOf(IntegrityException.class).hasMessageContaining("algorithm");
         }
     }
 }

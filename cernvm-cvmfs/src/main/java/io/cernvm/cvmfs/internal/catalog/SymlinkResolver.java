@@ -46,6 +46,15 @@ public final class SymlinkResolver {
         if (path == null || !(path.isEmpty() || path.startsWith("/")) || path.indexOf('\0') >= 0) {
             throw new NotFoundException("not an absolute repository path", FaultLocation.atPath(String.valueOf(path).replace("\0", "\\0")));
         }
+        // fast path: entries are stored under real paths only, so a row found for the whole
+        // canonical path proves every directory above it is a real directory
+        if (isCanonical(path)) {
+            String canonical = path.equals("/") ? "" : path;
+            Optional<CatalogEntry> direct = tree.lookup(canonical);
+            if (direct.isPresent() && (!followLast || direct.get().row().typeBits() != 0120000)) {
+                return canonical;
+            }
+        }
         Deque<String> todo = new ArrayDeque<>(split(path));
         List<String> done = new ArrayList<>();
         int links = 0;
@@ -108,5 +117,25 @@ public final class SymlinkResolver {
 
     private static String join(List<String> parts) {
         return parts.isEmpty() ? "" : "/" + String.join("/", parts);
+    }
+
+    private static boolean isCanonical(String path) {
+        if (path.isEmpty() || path.equals("/")) {
+            return true;
+        }
+        int start = 1;
+        while (start <= path.length()) {
+            int end = path.indexOf('/', start);
+            if (end < 0) {
+                end = path.length();
+            }
+            int len = end - start;
+            if (len == 0 || (len == 1 && path.charAt(start) == '.')
+                    || (len == 2 && path.charAt(start) == '.' && path.charAt(start + 1) == '.')) {
+                return false;
+            }
+            start = end + 1;
+        }
+        return true;
     }
 }
