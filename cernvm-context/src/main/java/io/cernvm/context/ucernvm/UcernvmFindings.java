@@ -4,9 +4,9 @@ import io.cernvm.api.UserDataException;
 import io.cernvm.context.Finding;
 import io.cernvm.context.Severity;
 import io.cernvm.context.internal.ucernvm.BusyboxGunzip;
+import io.cernvm.context.internal.ucernvm.CappedFindings;
 import io.cernvm.context.internal.ucernvm.RawBlockChecks;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -132,7 +132,7 @@ public final class UcernvmFindings {
      * @return the findings, raw-document ones first
      */
     public static List<Finding> check(byte[] rawUserData, UcernvmSettings settings) {
-        List<Finding> out = new ArrayList<>();
+        CappedFindings out = new CappedFindings();
         BusyboxGunzip.Result gz;
         try {
             gz = BusyboxGunzip.gunzip(rawUserData, UcernvmBlock.DEFAULT_MAX_BYTES);
@@ -140,7 +140,7 @@ public final class UcernvmFindings {
             out.add(new Finding(Severity.ERROR, TOO_LARGE, null, null, null, e.reason(),
                     "send user data that is smaller uncompressed"));
             out.addAll(settings.findings());
-            return List.copyOf(out);
+            return out.toList();
         }
         if (gz.outcome() == GunzipOutcome.FAILED) {
             out.add(new Finding(Severity.ERROR, BROKEN_GZIP, null, null, null,
@@ -165,7 +165,7 @@ public final class UcernvmFindings {
                             s.column(), "cvmfs_tag and " + s.key() + " both pin the repository; the bootloader"
                             + " pins by tag on a fresh boot and ignores " + s.key(), "keep only cvmfs_tag")));
         }
-        return List.copyOf(out);
+        return out.toList();
     }
 
     /**

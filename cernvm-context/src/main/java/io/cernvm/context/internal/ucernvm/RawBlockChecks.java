@@ -7,7 +7,6 @@ import io.cernvm.context.ucernvm.UcernvmKey;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -31,7 +30,7 @@ public final class RawBlockChecks {
      * @param out  where findings go
      * @return what was seen
      */
-    public static Result check(byte[] data, List<Finding> out) {
+    public static Result check(byte[] data, CappedFindings out) {
         boolean inBlock = false;
         boolean stopped = false;
         boolean markerProblem = false;
@@ -129,7 +128,7 @@ public final class RawBlockChecks {
         return new Result(beginLine > 0, markerProblem);
     }
 
-    private static void checkKey(byte[] key, int lineNo, List<Finding> out) {
+    private static void checkKey(byte[] key, int lineNo, CappedFindings out) {
         String k = text(key);
         if (!k.isEmpty() && (isBlank(key[0]) || isBlank(key[key.length - 1]))) {
             out.add(finding(Severity.ERROR, UcernvmFindings.SPACE_AROUND_KEY, lineNo, 1,
@@ -146,7 +145,7 @@ public final class RawBlockChecks {
         }
     }
 
-    private static void checkValue(byte[] key, byte[] value, int eq, byte[] line, int lineNo, List<Finding> out) {
+    private static void checkValue(byte[] key, byte[] value, int eq, byte[] line, int lineNo, CappedFindings out) {
         ShellWord.Problem p = ShellWord.check(value);
         if (p != null) {
             out.add(finding(Severity.ERROR, UcernvmFindings.SHELL_UNSAFE_VALUE, lineNo,
