@@ -120,9 +120,9 @@ public record UcernvmBlock(List<UcernvmEntry> entries, Map<String, String> lastW
         return Arrays.copyOfRange(line, eq + 1, line.length);
     }
 
-    /** @return {@code true} when the bootloader would set no variable at all */
-    public boolean isEmpty() {
-        return entries.isEmpty();
+    /** @return {@code true} when the bootloader sets at least one variable */
+    public boolean hasEntries() {
+        return !entries.isEmpty();
     }
 
     private List<byte[]> exactLines() {

@@ -194,9 +194,9 @@ public record UcernvmSettings(List<UcernvmSetting> entries, Boolean resizeRootfs
         return Optional.ofNullable(cernvmInject).map(b -> Base64.getDecoder().decode(b));
     }
 
-    /** @return {@code true} when no entry was read */
-    public boolean isEmpty() {
-        return entries.isEmpty();
+    /** @return {@code true} when at least one entry was read */
+    public boolean hasEntries() {
+        return !entries.isEmpty();
     }
 
     private static String text(byte[] raw) {

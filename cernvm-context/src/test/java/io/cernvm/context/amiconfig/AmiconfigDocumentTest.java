@@ -67,7 +67,7 @@ class AmiconfigDocumentTest {
         assertThat(c.screenRes()).isEqualTo("1024x768");
         assertThat(c.startXdm()).isEqualTo("off");
         assertThat(c.contextualizationKey()).isEqualTo("0123:secret");
-        assertThat(d.condor().isWorker()).isTrue();
+        assertThat(d.condor().configuresWorker()).isTrue();
         assertThat(d.condor().useIps()).isTrue();
         assertThat(d.condor().extraVars()).containsExactly("A = 1", "B = 2");
         assertThat(d.section("ucernvm-begin")).hasValueSatisfying(
@@ -253,7 +253,7 @@ class AmiconfigDocumentTest {
                 """);
         assertThat(d.workqueue().startsCatalogServer()).isTrue();
         assertThat(d.workqueue().workqueueProject()).isEqualTo("p");
-        assertThat(d.puppet().isMaster()).isFalse();
+        assertThat(d.puppet().configuresMaster()).isFalse();
         assertThat(d.puppet().puppetPort()).isEqualTo("8140");
         assertThat(d.squid().backends()).containsExactly("a.cern.ch", "b.fnal.gov");
         assertThat(d.ganglia()).isNull();

@@ -119,8 +119,8 @@ class HostileUserDataTest {
 
     @Test
     void emptyInput() {
-        assertThat(UcernvmBlock.parse(new byte[0]).isEmpty()).isTrue();
-        assertThat(UcernvmSettings.read(new byte[0]).isEmpty()).isTrue();
+        assertThat(UcernvmBlock.parse(new byte[0]).hasEntries()).isFalse();
+        assertThat(UcernvmSettings.read(new byte[0]).hasEntries()).isFalse();
         assertThat(UcernvmFindings.check(new byte[0])).isEmpty();
         assertThat(AmiconfigDocument.parse(new byte[0]).sections()).isEmpty();
     }

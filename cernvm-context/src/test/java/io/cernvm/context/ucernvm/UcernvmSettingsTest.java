@@ -90,7 +90,7 @@ class UcernvmSettingsTest {
     @Test
     void defaultsWhenUnset() {
         UcernvmSettings s = UcernvmSettings.read("nothing here\n");
-        assertThat(s.isEmpty()).isTrue();
+        assertThat(s.hasEntries()).isFalse();
         assertThat(s.effectiveResizeRootfs()).isTrue();
         assertThat(s.effectiveUseglideinWMS()).isTrue();
         assertThat(s.effectiveUseBoothd()).isFalse();
