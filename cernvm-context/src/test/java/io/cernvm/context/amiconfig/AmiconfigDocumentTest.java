@@ -188,6 +188,13 @@ class AmiconfigDocumentTest {
     }
 
     @Test
+    void assignmentsInsideTheScriptAreNotTextBeforeSection() {
+        AmiconfigDocument d = AmiconfigDocument.parse("#!/bin/sh\nFOO=bar\nexit 0\nlost=1\n[cernvm]\n");
+        assertThat(d.findings()).filteredOn(f -> f.code().equals(AmiconfigFindings.TEXT_BEFORE_SECTION))
+                .singleElement().satisfies(f -> assertThat(f.line()).isEqualTo(4));
+    }
+
+    @Test
     void scriptWithoutExitRunsTheIni() {
         AmiconfigDocument d = AmiconfigDocument.parse("#!/bin/sh\necho hi\n[cernvm]\nshell=/bin/sh\n");
         assertThat(d.script().endsWithExit()).isFalse();
