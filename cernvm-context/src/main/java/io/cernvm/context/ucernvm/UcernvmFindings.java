@@ -156,7 +156,9 @@ public final class UcernvmFindings {
                             + " user data and will not see it",
                     "put the block in a 7bit or 8bit part (or in plain user data), not base64 or quoted-printable"));
         }
-        out.addAll(settings.findings());
+        // the raw view already explains a second block; the tolerant reading's note would repeat it
+        boolean rawSecond = raw.secondBlockReported();
+        settings.findings().stream().filter(f -> !(rawSecond && f.code().equals(SECOND_BLOCK))).forEach(out::add);
         if (settings.cvmfsTag() != null) {
             settings.entries().stream()
                     .filter(s -> s.key().toLowerCase(Locale.ROOT).replace("_", "").contains("roothash"))

@@ -15,8 +15,8 @@ import java.util.Locale;
  */
 public final class RawBlockChecks {
 
-    /** Whether an exact begin marker was seen, and whether a marker problem was reported. */
-    public record Result(boolean beginSeen, boolean markerProblemReported) {
+    /** Whether an exact begin marker was seen, a marker problem or a second block reported. */
+    public record Result(boolean beginSeen, boolean markerProblemReported, boolean secondBlockReported) {
     }
 
     private static final String BEGIN = "[ucernvm-begin]";
@@ -34,6 +34,7 @@ public final class RawBlockChecks {
         boolean inBlock = false;
         boolean stopped = false;
         boolean markerProblem = false;
+        boolean second = false;
         int beginLine = 0;
         int crValues = 0;
         int firstCrLine = 0;
@@ -51,6 +52,7 @@ public final class RawBlockChecks {
             boolean exactEnd = fuzzy != null && fuzzy.equals(END) && isExact(line, END);
             if (stopped) {
                 if (BEGIN.equals(fuzzy)) {
+                    second = true;
                     out.add(finding(Severity.WARNING, UcernvmFindings.SECOND_BLOCK, lineNo, 1,
                             "[ucernvm-begin] after [ucernvm-end]: the bootloader stopped reading at the end marker",
                             "merge the blocks into one"));
@@ -69,6 +71,7 @@ public final class RawBlockChecks {
             }
             if (exactBegin) {
                 if (beginLine > 0) {
+                    second = true;
                     out.add(finding(Severity.WARNING, UcernvmFindings.SECOND_BLOCK, lineNo, 1,
                             "[ucernvm-begin] inside an open block is skipped", "close the first block with [ucernvm-end]"));
                 } else {
@@ -125,7 +128,7 @@ public final class RawBlockChecks {
                     "the block has no [ucernvm-end]; every later line with '=' becomes a bootloader variable",
                     "close the block with [ucernvm-end]"));
         }
-        return new Result(beginLine > 0, markerProblem);
+        return new Result(beginLine > 0, markerProblem, second);
     }
 
     private static void checkKey(byte[] key, int lineNo, CappedFindings out) {

@@ -108,6 +108,11 @@ public final class SettingsTyper {
                     return List.of();
                 }
                 List<String> hosts = list(v, "[,;]");
+                if (k == UcernvmKey.CVMFS_SERVER && v.indexOf(';') >= 0) {
+                    findings.add(UcernvmFindings.BAD_VALUE, () -> finding(Severity.WARNING, UcernvmFindings.BAD_VALUE, e,
+                            "cvmfs_server separated by ';': the real bootloader splits only at ','",
+                            "separate the servers with commas"));
+                }
                 hosts.stream().filter(h -> !HOST.matcher(h).matches()).findFirst()
                         .ifPresent(h -> findings.add(UcernvmFindings.BAD_VALUE, () -> bad(e, "has an entry that is not a host name: '" + shorten(h) + "'",
                                 "give host names; the bootloader builds http://<host>/cvmfs/<repository> itself")));
