@@ -133,7 +133,7 @@ public record UcernvmBlock(List<UcernvmEntry> entries, Map<String, String> lastW
      * @return the exact bytes of that entry's key, as printed after the prefix
      */
     public byte[] exactKey(int index) {
-        byte[] line = exactLines().get(index);
+        byte[] line = exactLine(index);
         int eq = indexOf(line, (byte) '=', PREFIX_LENGTH);
         return Arrays.copyOfRange(line, PREFIX_LENGTH, eq);
     }
@@ -143,9 +143,23 @@ public record UcernvmBlock(List<UcernvmEntry> entries, Map<String, String> lastW
      * @return the exact bytes of that entry's value, as printed
      */
     public byte[] exactValue(int index) {
-        byte[] line = exactLines().get(index);
+        byte[] line = exactLine(index);
         int eq = indexOf(line, (byte) '=', PREFIX_LENGTH);
         return Arrays.copyOfRange(line, eq + 1, line.length);
+    }
+
+    /**
+     * @param index the entry's position in {@link #entries()}
+     * @return the exact bytes of that entry's output line, without the {@code \n}
+     * @throws IndexOutOfBoundsException when there is no such entry
+     */
+    public byte[] exactLine(int index) {
+        Objects.checkIndex(index, entries.size());
+        int start = 0;
+        for (int n = 0; n < index; n++) {
+            start = indexOf(output, (byte) '\n', start) + 1;
+        }
+        return Arrays.copyOfRange(output, start, indexOf(output, (byte) '\n', start));
     }
 
     /** @return {@code true} when the bootloader sets at least one variable */

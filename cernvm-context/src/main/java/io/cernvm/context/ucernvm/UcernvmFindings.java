@@ -14,8 +14,9 @@ import java.util.Locale;
  * The lint checks of the {@code [ucernvm-begin]} block. {@link #check(byte[], UcernvmSettings)}
  * looks at the raw user data the way the real bootloader does ({@link UcernvmBlock}) and adds the
  * findings of the tolerant reading ({@link UcernvmSettings#findings()}). Lines and columns are
- * 1-based; findings about the raw document have no part, findings of the tolerant reading name
- * the part the block was found in.
+ * 1-based; findings about the raw document have no part and count lines of the data the
+ * bootloader parses (after gunzip when the user data is gzip), findings of the tolerant reading
+ * name the part the block was found in. A check firing on many lines lists ten and then sums up.
  *
  * <table>
  * <caption>Codes</caption>
