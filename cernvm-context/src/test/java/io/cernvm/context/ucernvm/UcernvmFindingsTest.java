@@ -119,6 +119,9 @@ class UcernvmFindingsTest {
     @Test
     void invalidKey() {
         assertThat(codes("[ucernvm-begin]\ncvmfs-tag=a\n[ucernvm-end]\n")).contains(UcernvmFindings.INVALID_KEY);
+        assertThat(codes("[ucernvm-begin]\nmüx=a\n[ucernvm-end]\n")).contains(UcernvmFindings.INVALID_KEY);
+        // _UCONTEXT_=a is still an assignment; the tolerant reading reports the empty key
+        assertThat(codes("[ucernvm-begin]\n=a\n[ucernvm-end]\n")).containsExactly(UcernvmFindings.EMPTY_KEY);
     }
 
     @Test

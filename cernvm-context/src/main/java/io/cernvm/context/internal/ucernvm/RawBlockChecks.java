@@ -141,7 +141,8 @@ public final class RawBlockChecks {
             out.add(finding(Severity.WARNING, UcernvmFindings.COMMENT, lineNo, 1,
                     "comments are not supported in the block; this becomes a junk shell line",
                     "remove the line or move it out of the block"));
-        } else if (k.isEmpty() || !k.chars().allMatch(c -> c < 0x80 && (Character.isLetterOrDigit(c) || c == '_'))) {
+        } else if (!k.chars().allMatch(c -> c < 0x80 && (Character.isLetterOrDigit(c) || c == '_'))) {
+            // an empty key still makes the valid assignment _UCONTEXT_=value
             out.add(finding(Severity.ERROR, UcernvmFindings.INVALID_KEY, lineNo, 1,
                     "key '" + SettingsTyper.shorten(k) + "' is not a shell variable name; the output line is not an"
                             + " assignment", "use letters, digits and _ only"));
