@@ -51,6 +51,9 @@ import java.util.function.Supplier;
  *   not {@code user:group:password}: the cernvm plugin fails</td></tr>
  * <tr><td>{@code AMICONFIG_BAD_ENVIRONMENT_ENTRY}</td><td>error</td><td>a {@code [cernvm] environment}
  *   entry without exactly one {@code =}: the cernvm plugin fails</td></tr>
+ * <tr><td>{@code AMICONFIG_EXTRA_JOINS_LINE}</td><td>warning</td><td>user data without a final newline
+ *   followed by extra user data ({@link AmiconfigDocument#parse(byte[], byte[])}): amiconfig.sh glues the
+ *   last user-data line to the first extra line</td></tr>
  * <tr><td>{@code AMICONFIG_BAD_EXTRA_REPOSITORY}</td><td>warning</td><td>a {@code [cernvm]
  *   extra_repositories} entry that is not {@code name|server|base64key}: silently skipped</td></tr>
  * </table>
@@ -87,11 +90,14 @@ public final class AmiconfigFindings {
     public static final String BAD_ENVIRONMENT_ENTRY = "AMICONFIG_BAD_ENVIRONMENT_ENTRY";
     /** See the class table. */
     public static final String BAD_EXTRA_REPOSITORY = "AMICONFIG_BAD_EXTRA_REPOSITORY";
+    /** See the class table. */
+    public static final String EXTRA_JOINS_LINE = "AMICONFIG_EXTRA_JOINS_LINE";
 
     /** Every code in the class table. */
     public static final List<String> CODES = List.of(UNKNOWN_PLUGIN, PLUGINS_COMMA, TEXT_BEFORE_SECTION, INDENTED_LINE,
             INLINE_COMMENT, REM_LINE, SCRIPT_WITHOUT_EXIT, SCRIPT_NOT_RUN, SCRIPT_SECTION, SECTION_CASE,
-            SECTION_SPACES, SECTION_NOT_ENABLED, BAD_USERS_ENTRY, BAD_ENVIRONMENT_ENTRY, BAD_EXTRA_REPOSITORY);
+            SECTION_SPACES, SECTION_NOT_ENABLED, BAD_USERS_ENTRY, BAD_ENVIRONMENT_ENTRY, BAD_EXTRA_REPOSITORY,
+            EXTRA_JOINS_LINE);
 
     private AmiconfigFindings() {
     }

@@ -280,6 +280,22 @@ class AmiconfigDocumentTest {
     }
 
     @Test
+    void extraUserDataIsAppendedWithoutANewline() {
+        byte[] extra = "[cernvm]\nshell=/bin/zsh\n".getBytes(StandardCharsets.UTF_8);
+        AmiconfigDocument joined = AmiconfigDocument.parse("[amiconfig]\nplugins=cernvm".getBytes(StandardCharsets.UTF_8),
+                extra);
+        // "plugins=cernvm[cernvm]" is one option line: the [cernvm] header is lost
+        assertThat(joined.plugins()).containsExactly("cernvm[cernvm]");
+        assertThat(joined.section("amiconfig").orElseThrow().get("shell")).hasValue("/bin/zsh");
+        assertThat(codes(joined)).contains(AmiconfigFindings.EXTRA_JOINS_LINE);
+        AmiconfigDocument clean = AmiconfigDocument.parse("[amiconfig]\nplugins=cernvm\n".getBytes(StandardCharsets.UTF_8),
+                extra);
+        assertThat(clean.cernvm().shell()).isEqualTo("/bin/zsh");
+        assertThat(codes(clean)).doesNotContain(AmiconfigFindings.EXTRA_JOINS_LINE);
+        assertThat(AmiconfigDocument.parse(null, extra).cernvm().shell()).isEqualTo("/bin/zsh");
+    }
+
+    @Test
     void manyBadLinesAreSummarised() {
         StringBuilder b = new StringBuilder("[cernvm]\n");
         for (int i = 0; i < 50; i++) {
