@@ -66,6 +66,35 @@ public record AmiconfigDocument(AmiconfigScript script, List<AmiconfigSection> s
     }
 
     /**
+     * Reads user data with extra user data appended as {@code amiconfig.sh}
+     * ({@code RetrieveUserDataInjected}) appends it: the user data gunzipped, then the extra
+     * bytes with nothing in between, so a user data without a final newline glues its last line
+     * to the first extra line ({@code AMICONFIG_EXTRA_JOINS_LINE}). Without user data the extra
+     * data follows one empty line.
+     *
+     * @param userData      the user data, or {@code null} when there is none
+     * @param extraUserData {@code /cernvm/extra-user-data}
+     * @return the document of the concatenation; findings carry no part
+     * @throws io.cernvm.api.UserDataException when gzip data expands beyond {@link UcernvmBlock#DEFAULT_MAX_BYTES}
+     */
+    public static AmiconfigDocument parse(byte[] userData, byte[] extraUserData) {
+        Objects.requireNonNull(extraUserData, "extraUserData");
+        String user = userData == null ? "\n" : text(userData);
+        String extra = new String(extraUserData, StandardCharsets.UTF_8);
+        AmiconfigDocument d = parse(user + extra, null);
+        if (user.isEmpty() || user.endsWith("\n") || extra.isEmpty()) {
+            return d;
+        }
+        int line = (int) user.chars().filter(c -> c == '\n').count() + 1;
+        List<Finding> f = new ArrayList<>(d.findings());
+        f.add(new Finding(io.cernvm.context.Severity.WARNING, AmiconfigFindings.EXTRA_JOINS_LINE, null, line, null,
+                "the user data does not end with a newline; amiconfig.sh appends the extra user data right after it,"
+                        + " joining two lines", "end the user data with a newline"));
+        return new AmiconfigDocument(d.script(), d.sections(), d.defaults(), d.plugins(), d.disabledPlugins(),
+                d.cernvm(), d.condor(), d.ganglia(), d.workqueue(), d.squid(), d.puppet(), f);
+    }
+
+    /**
      * @param text the user data as text
      * @return the document; findings carry no part
      */

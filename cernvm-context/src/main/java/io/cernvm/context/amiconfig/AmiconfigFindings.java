@@ -3,14 +3,14 @@ package io.cernvm.context.amiconfig;
 import io.cernvm.context.Finding;
 import io.cernvm.context.Severity;
 import io.cernvm.context.internal.amiconfig.ConfigParserReader;
+import io.cernvm.context.internal.ucernvm.CappedFindings;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The lint checks of amiconfig user data; {@link AmiconfigDocument#findings()} holds their
@@ -51,6 +51,9 @@ import java.util.TreeSet;
  *   not {@code user:group:password}: the cernvm plugin fails</td></tr>
  * <tr><td>{@code AMICONFIG_BAD_ENVIRONMENT_ENTRY}</td><td>error</td><td>a {@code [cernvm] environment}
  *   entry without exactly one {@code =}: the cernvm plugin fails</td></tr>
+ * <tr><td>{@code AMICONFIG_EXTRA_JOINS_LINE}</td><td>warning</td><td>user data without a final newline
+ *   followed by extra user data ({@link AmiconfigDocument#parse(byte[], byte[])}): amiconfig.sh glues the
+ *   last user-data line to the first extra line</td></tr>
  * <tr><td>{@code AMICONFIG_BAD_EXTRA_REPOSITORY}</td><td>warning</td><td>a {@code [cernvm]
  *   extra_repositories} entry that is not {@code name|server|base64key}: silently skipped</td></tr>
  * </table>
@@ -87,13 +90,14 @@ public final class AmiconfigFindings {
     public static final String BAD_ENVIRONMENT_ENTRY = "AMICONFIG_BAD_ENVIRONMENT_ENTRY";
     /** See the class table. */
     public static final String BAD_EXTRA_REPOSITORY = "AMICONFIG_BAD_EXTRA_REPOSITORY";
+    /** See the class table. */
+    public static final String EXTRA_JOINS_LINE = "AMICONFIG_EXTRA_JOINS_LINE";
 
     /** Every code in the class table. */
     public static final List<String> CODES = List.of(UNKNOWN_PLUGIN, PLUGINS_COMMA, TEXT_BEFORE_SECTION, INDENTED_LINE,
             INLINE_COMMENT, REM_LINE, SCRIPT_WITHOUT_EXIT, SCRIPT_NOT_RUN, SCRIPT_SECTION, SECTION_CASE,
-            SECTION_SPACES, SECTION_NOT_ENABLED, BAD_USERS_ENTRY, BAD_ENVIRONMENT_ENTRY, BAD_EXTRA_REPOSITORY);
-
-    private static final int PER_CODE = 10;
+            SECTION_SPACES, SECTION_NOT_ENABLED, BAD_USERS_ENTRY, BAD_ENVIRONMENT_ENTRY, BAD_EXTRA_REPOSITORY,
+            EXTRA_JOINS_LINE);
 
     private AmiconfigFindings() {
     }
@@ -167,7 +171,7 @@ public final class AmiconfigFindings {
                             "separate plugin names with spaces");
                 } else if (!AmiconfigPlugins.KNOWN.contains(n)) {
                     out.add(Severity.ERROR, UNKNOWN_PLUGIN, opt.get().line(), null,
-                            "no amiconfig plugin is called '" + shorten(n) + "'", suggestion(n));
+                            "no amiconfig plugin is called '" + shorten(n) + "'", () -> suggestion(n));
                 }
             }
         }
@@ -240,31 +244,25 @@ public final class AmiconfigFindings {
         return s.length() <= 60 ? s : s.substring(0, 57) + "...";
     }
 
-    /** Collects findings, at most {@value #PER_CODE} per code and then one summary. */
+    /** Collects findings with their part, capped per code. */
     private static final class Sink {
         private final Integer part;
-        private final List<Finding> findings = new ArrayList<>();
-        private final Map<String, Integer> counts = new HashMap<>();
-        private final Map<String, Finding> summaries = new java.util.LinkedHashMap<>();
+        private final CappedFindings findings = new CappedFindings();
 
         Sink(Integer part) {
             this.part = part;
         }
 
         void add(Severity s, String code, int line, Integer column, String message, String hint) {
-            int n = counts.merge(code, 1, Integer::sum);
-            if (n <= PER_CODE) {
-                findings.add(new Finding(s, code, part, line, column, message, hint));
-            } else {
-                summaries.put(code, new Finding(s, code, part, null, null,
-                        (n - PER_CODE) + " more " + code.toLowerCase(Locale.ROOT) + " finding(s) not listed", hint));
-            }
+            findings.add(code, () -> new Finding(s, code, part, line, column, message, hint));
+        }
+
+        void add(Severity s, String code, int line, Integer column, String message, Supplier<String> hint) {
+            findings.add(code, () -> new Finding(s, code, part, line, column, message, hint.get()));
         }
 
         List<Finding> findings() {
-            List<Finding> r = new ArrayList<>(findings);
-            r.addAll(summaries.values());
-            return r;
+            return findings.toList();
         }
     }
 }

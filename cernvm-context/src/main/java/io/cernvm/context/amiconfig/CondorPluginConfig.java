@@ -42,7 +42,7 @@ public record CondorPluginConfig(String condorMaster, String condorSecret, Strin
     }
 
     /** @return whether this VM is a worker (a {@code condor_master} is given) rather than the master */
-    public boolean isWorker() {
+    public boolean configuresWorker() {
         return condorMaster != null;
     }
 

@@ -25,7 +25,7 @@ public record PuppetPluginConfig(String puppetServer, String puppetPort, String 
     }
 
     /** @return whether the plugin configures a puppet master (no {@code puppet_server}) */
-    public boolean isMaster() {
+    public boolean configuresMaster() {
         return puppetServer == null;
     }
 

@@ -77,12 +77,40 @@ public record UcernvmBlock(List<UcernvmEntry> entries, Map<String, String> lastW
             throw new IllegalArgumentException("maxBytes must be >= 0: " + maxBytes);
         }
         BusyboxGunzip.Result gz = BusyboxGunzip.gunzip(rawUserData, maxBytes);
-        BootloaderParser.Output out = BootloaderParser.parse(gz.bytes());
+        return of(BootloaderParser.parse(gz.bytes()), gz.outcome());
+    }
+
+    /**
+     * Reads extra user data ({@code /cernvm/extra-user-data}, every copy found concatenated) as
+     * {@code scripts.d/07extracontext} does: straight into the parser, with no gzip attempt.
+     *
+     * @param extraUserData the concatenated extra user data
+     * @return the block; its {@link #gunzip()} is {@link GunzipOutcome#NOT_GZIP}
+     */
+    public static UcernvmBlock parseExtraUserData(byte[] extraUserData) {
+        Objects.requireNonNull(extraUserData, "extraUserData");
+        return of(BootloaderParser.parse(extraUserData), GunzipOutcome.NOT_GZIP);
+    }
+
+    private static UcernvmBlock of(BootloaderParser.Output out, GunzipOutcome gunzip) {
         List<UcernvmEntry> entries = new ArrayList<>(out.entries().size());
         for (BootloaderParser.RawEntry e : out.entries()) {
             entries.add(new UcernvmEntry(utf8(e.key()), utf8(e.value()), e.line()));
         }
-        return new UcernvmBlock(entries, lastWinsOf(entries), gz.outcome(), out.bytes());
+        return new UcernvmBlock(entries, lastWinsOf(entries), gunzip, out.bytes());
+    }
+
+    /**
+     * What the bootloader's shell holds after sourcing {@code ucontext} and then
+     * {@code extra-ucontext}: the extra data's variables win.
+     *
+     * @param extra the block of the extra user data ({@link #parseExtraUserData(byte[])})
+     * @return the merged variables, keys without the prefix
+     */
+    public Map<String, String> lastWinsWith(UcernvmBlock extra) {
+        Map<String, String> m = new LinkedHashMap<>(lastWins);
+        m.putAll(extra.lastWins);
+        return Collections.unmodifiableMap(m);
     }
 
     /** @return a copy of the exact printed bytes */
@@ -105,7 +133,7 @@ public record UcernvmBlock(List<UcernvmEntry> entries, Map<String, String> lastW
      * @return the exact bytes of that entry's key, as printed after the prefix
      */
     public byte[] exactKey(int index) {
-        byte[] line = exactLines().get(index);
+        byte[] line = exactLine(index);
         int eq = indexOf(line, (byte) '=', PREFIX_LENGTH);
         return Arrays.copyOfRange(line, PREFIX_LENGTH, eq);
     }
@@ -115,14 +143,28 @@ public record UcernvmBlock(List<UcernvmEntry> entries, Map<String, String> lastW
      * @return the exact bytes of that entry's value, as printed
      */
     public byte[] exactValue(int index) {
-        byte[] line = exactLines().get(index);
+        byte[] line = exactLine(index);
         int eq = indexOf(line, (byte) '=', PREFIX_LENGTH);
         return Arrays.copyOfRange(line, eq + 1, line.length);
     }
 
-    /** @return {@code true} when the bootloader would set no variable at all */
-    public boolean isEmpty() {
-        return entries.isEmpty();
+    /**
+     * @param index the entry's position in {@link #entries()}
+     * @return the exact bytes of that entry's output line, without the {@code \n}
+     * @throws IndexOutOfBoundsException when there is no such entry
+     */
+    public byte[] exactLine(int index) {
+        Objects.checkIndex(index, entries.size());
+        int start = 0;
+        for (int n = 0; n < index; n++) {
+            start = indexOf(output, (byte) '\n', start) + 1;
+        }
+        return Arrays.copyOfRange(output, start, indexOf(output, (byte) '\n', start));
+    }
+
+    /** @return {@code true} when the bootloader sets at least one variable */
+    public boolean hasEntries() {
+        return !entries.isEmpty();
     }
 
     private List<byte[]> exactLines() {

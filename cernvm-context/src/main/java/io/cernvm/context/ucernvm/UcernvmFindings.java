@@ -4,9 +4,9 @@ import io.cernvm.api.UserDataException;
 import io.cernvm.context.Finding;
 import io.cernvm.context.Severity;
 import io.cernvm.context.internal.ucernvm.BusyboxGunzip;
+import io.cernvm.context.internal.ucernvm.CappedFindings;
 import io.cernvm.context.internal.ucernvm.RawBlockChecks;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,8 +14,9 @@ import java.util.Locale;
  * The lint checks of the {@code [ucernvm-begin]} block. {@link #check(byte[], UcernvmSettings)}
  * looks at the raw user data the way the real bootloader does ({@link UcernvmBlock}) and adds the
  * findings of the tolerant reading ({@link UcernvmSettings#findings()}). Lines and columns are
- * 1-based; findings about the raw document have no part, findings of the tolerant reading name
- * the part the block was found in.
+ * 1-based; findings about the raw document have no part and count lines of the data the
+ * bootloader parses (after gunzip when the user data is gzip), findings of the tolerant reading
+ * name the part the block was found in. A check firing on many lines lists ten and then sums up.
  *
  * <table>
  * <caption>Codes</caption>
@@ -132,7 +133,7 @@ public final class UcernvmFindings {
      * @return the findings, raw-document ones first
      */
     public static List<Finding> check(byte[] rawUserData, UcernvmSettings settings) {
-        List<Finding> out = new ArrayList<>();
+        CappedFindings out = new CappedFindings();
         BusyboxGunzip.Result gz;
         try {
             gz = BusyboxGunzip.gunzip(rawUserData, UcernvmBlock.DEFAULT_MAX_BYTES);
@@ -140,7 +141,7 @@ public final class UcernvmFindings {
             out.add(new Finding(Severity.ERROR, TOO_LARGE, null, null, null, e.reason(),
                     "send user data that is smaller uncompressed"));
             out.addAll(settings.findings());
-            return List.copyOf(out);
+            return out.toList();
         }
         if (gz.outcome() == GunzipOutcome.FAILED) {
             out.add(new Finding(Severity.ERROR, BROKEN_GZIP, null, null, null,
@@ -156,7 +157,9 @@ public final class UcernvmFindings {
                             + " user data and will not see it",
                     "put the block in a 7bit or 8bit part (or in plain user data), not base64 or quoted-printable"));
         }
-        out.addAll(settings.findings());
+        // the raw view already explains a second block; the tolerant reading's note would repeat it
+        boolean rawSecond = raw.secondBlockReported();
+        settings.findings().stream().filter(f -> !(rawSecond && f.code().equals(SECOND_BLOCK))).forEach(out::add);
         if (settings.cvmfsTag() != null) {
             settings.entries().stream()
                     .filter(s -> s.key().toLowerCase(Locale.ROOT).replace("_", "").contains("roothash"))
@@ -165,7 +168,7 @@ public final class UcernvmFindings {
                             s.column(), "cvmfs_tag and " + s.key() + " both pin the repository; the bootloader"
                             + " pins by tag on a fresh boot and ignores " + s.key(), "keep only cvmfs_tag")));
         }
-        return List.copyOf(out);
+        return out.toList();
     }
 
     /**

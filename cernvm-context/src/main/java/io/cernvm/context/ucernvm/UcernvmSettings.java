@@ -4,6 +4,7 @@ import io.cernvm.api.UserDataPart;
 import io.cernvm.context.Finding;
 import io.cernvm.context.Severity;
 import io.cernvm.context.internal.ucernvm.BusyboxGunzip;
+import io.cernvm.context.internal.ucernvm.CappedFindings;
 import io.cernvm.context.internal.ucernvm.SettingsTyper;
 import io.cernvm.context.internal.ucernvm.TolerantBlockReader;
 
@@ -126,7 +127,8 @@ public record UcernvmSettings(List<UcernvmSetting> entries, Boolean resizeRootfs
     public UcernvmSettings withExtra(UcernvmSettings extra) {
         List<UcernvmSetting> all = new ArrayList<>(entries);
         all.addAll(extra.entries);
-        List<Finding> f = new ArrayList<>(findings);
+        CappedFindings f = new CappedFindings();
+        f.addAll(findings);
         f.addAll(extra.findings);
         Map<String, UcernvmSetting> last = new LinkedHashMap<>();
         for (UcernvmSetting s : entries) {
@@ -135,12 +137,13 @@ public record UcernvmSettings(List<UcernvmSetting> entries, Boolean resizeRootfs
         for (UcernvmSetting s : extra.entries) {
             UcernvmSetting before = last.get(s.key().toLowerCase(Locale.ROOT));
             if (before != null && !before.value().equals(s.value())) {
-                f.add(new Finding(Severity.INFO, UcernvmFindings.EXTRA_OVERRIDES, s.part(), s.line(), s.column(),
-                        "extra user data overrides " + s.key() + " (user data line " + before.line() + ")", null));
+                f.add(UcernvmFindings.EXTRA_OVERRIDES, () -> new Finding(Severity.INFO, UcernvmFindings.EXTRA_OVERRIDES,
+                        s.part(), s.line(), s.column(), "extra user data overrides " + SettingsTyper.shorten(s.key())
+                        + " (user data line " + before.line() + ")", null));
             }
         }
         SettingsTyper.Typed typed = SettingsTyper.type(all);
-        return build(all, typed, f);
+        return build(all, typed, f.toList());
     }
 
     /**
@@ -191,9 +194,9 @@ public record UcernvmSettings(List<UcernvmSetting> entries, Boolean resizeRootfs
         return Optional.ofNullable(cernvmInject).map(b -> Base64.getDecoder().decode(b));
     }
 
-    /** @return {@code true} when no entry was read */
-    public boolean isEmpty() {
-        return entries.isEmpty();
+    /** @return {@code true} when at least one entry was read */
+    public boolean hasEntries() {
+        return !entries.isEmpty();
     }
 
     private static String text(byte[] raw) {
@@ -203,9 +206,10 @@ public record UcernvmSettings(List<UcernvmSetting> entries, Boolean resizeRootfs
     private static UcernvmSettings of(List<TolerantBlockReader.Source> sources, boolean extra) {
         TolerantBlockReader.Result r = TolerantBlockReader.read(sources, extra);
         SettingsTyper.Typed typed = SettingsTyper.type(r.entries());
-        List<Finding> f = new ArrayList<>(r.findings());
+        CappedFindings f = new CappedFindings();
+        f.addAll(r.findings());
         f.addAll(typed.findings());
-        return build(r.entries(), typed, f);
+        return build(r.entries(), typed, f.toList());
     }
 
     @SuppressWarnings("unchecked")

@@ -67,7 +67,7 @@ class AmiconfigDocumentTest {
         assertThat(c.screenRes()).isEqualTo("1024x768");
         assertThat(c.startXdm()).isEqualTo("off");
         assertThat(c.contextualizationKey()).isEqualTo("0123:secret");
-        assertThat(d.condor().isWorker()).isTrue();
+        assertThat(d.condor().configuresWorker()).isTrue();
         assertThat(d.condor().useIps()).isTrue();
         assertThat(d.condor().extraVars()).containsExactly("A = 1", "B = 2");
         assertThat(d.section("ucernvm-begin")).hasValueSatisfying(
@@ -188,6 +188,13 @@ class AmiconfigDocumentTest {
     }
 
     @Test
+    void assignmentsInsideTheScriptAreNotTextBeforeSection() {
+        AmiconfigDocument d = AmiconfigDocument.parse("#!/bin/sh\nFOO=bar\nexit 0\nlost=1\n[cernvm]\n");
+        assertThat(d.findings()).filteredOn(f -> f.code().equals(AmiconfigFindings.TEXT_BEFORE_SECTION))
+                .singleElement().satisfies(f -> assertThat(f.line()).isEqualTo(4));
+    }
+
+    @Test
     void scriptWithoutExitRunsTheIni() {
         AmiconfigDocument d = AmiconfigDocument.parse("#!/bin/sh\necho hi\n[cernvm]\nshell=/bin/sh\n");
         assertThat(d.script().endsWithExit()).isFalse();
@@ -253,7 +260,7 @@ class AmiconfigDocumentTest {
                 """);
         assertThat(d.workqueue().startsCatalogServer()).isTrue();
         assertThat(d.workqueue().workqueueProject()).isEqualTo("p");
-        assertThat(d.puppet().isMaster()).isFalse();
+        assertThat(d.puppet().configuresMaster()).isFalse();
         assertThat(d.puppet().puppetPort()).isEqualTo("8140");
         assertThat(d.squid().backends()).containsExactly("a.cern.ch", "b.fnal.gov");
         assertThat(d.ganglia()).isNull();
@@ -270,6 +277,22 @@ class AmiconfigDocumentTest {
         AmiconfigDocument p = AmiconfigDocument.parse(new UserDataPart(3, "text/amiconfig", "part-004",
                 "[amiconfig]\nplugins=nope\n".getBytes(StandardCharsets.UTF_8)));
         assertThat(p.findings()).allMatch(f -> f.part() == 3);
+    }
+
+    @Test
+    void extraUserDataIsAppendedWithoutANewline() {
+        byte[] extra = "[cernvm]\nshell=/bin/zsh\n".getBytes(StandardCharsets.UTF_8);
+        AmiconfigDocument joined = AmiconfigDocument.parse("[amiconfig]\nplugins=cernvm".getBytes(StandardCharsets.UTF_8),
+                extra);
+        // "plugins=cernvm[cernvm]" is one option line: the [cernvm] header is lost
+        assertThat(joined.plugins()).containsExactly("cernvm[cernvm]");
+        assertThat(joined.section("amiconfig").orElseThrow().get("shell")).hasValue("/bin/zsh");
+        assertThat(codes(joined)).contains(AmiconfigFindings.EXTRA_JOINS_LINE);
+        AmiconfigDocument clean = AmiconfigDocument.parse("[amiconfig]\nplugins=cernvm\n".getBytes(StandardCharsets.UTF_8),
+                extra);
+        assertThat(clean.cernvm().shell()).isEqualTo("/bin/zsh");
+        assertThat(codes(clean)).doesNotContain(AmiconfigFindings.EXTRA_JOINS_LINE);
+        assertThat(AmiconfigDocument.parse(null, extra).cernvm().shell()).isEqualTo("/bin/zsh");
     }
 
     @Test

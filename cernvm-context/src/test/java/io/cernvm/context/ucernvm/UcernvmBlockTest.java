@@ -185,6 +185,15 @@ class UcernvmBlockTest {
     }
 
     @Test
+    void extraUserDataIsNeverGunzippedAndItsVariablesWin() throws IOException {
+        byte[] extra = "[ucernvm-begin]\ncvmfs_tag=x\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(UcernvmBlock.parseExtraUserData(gzip(extra)).hasEntries()).isFalse();
+        UcernvmBlock user = parse("[ucernvm-begin]\ncvmfs_tag=u\nresize_rootfs=off\n");
+        assertThat(user.lastWinsWith(UcernvmBlock.parseExtraUserData(extra)))
+                .containsExactly(java.util.Map.entry("CVMFS_TAG", "x"), java.util.Map.entry("RESIZE_ROOTFS", "0"));
+    }
+
+    @Test
     void refusesAGzipBombBeyondTheLimit() throws IOException {
         byte[] bomb = gzip(new byte[1 << 20]);
         assertThatThrownBy(() -> UcernvmBlock.parse(bomb, 1000)).isInstanceOf(UserDataException.class)

@@ -92,6 +92,19 @@ class UcernvmFindingsTest {
     }
 
     @Test
+    void secondBlockReportedOnceWhenBothViewsSeeIt() {
+        assertThat(codes("[ucernvm-begin]\ncvmfs_tag=a\n[ucernvm-end]\n[ucernvm-begin]\ncvmfs_tag=b\n[ucernvm-end]\n"))
+                .containsOnlyOnce(UcernvmFindings.SECOND_BLOCK);
+    }
+
+    @Test
+    void semicolonSeparatedServers() {
+        List<Finding> f = check("[ucernvm-begin]\ncvmfs_server=\"a.cern.ch;b.cern.ch\"\n[ucernvm-end]\n");
+        assertThat(f).extracting(Finding::code).containsExactly(UcernvmFindings.BAD_VALUE);
+        assertThat(f.get(0).message()).contains("only at ','");
+    }
+
+    @Test
     void spaceAroundKey() {
         List<Finding> f = check("[ucernvm-begin]\ncvmfs_tag = a\n[ucernvm-end]\n");
         assertThat(f).extracting(Finding::code).contains(UcernvmFindings.SPACE_AROUND_KEY);
@@ -106,6 +119,9 @@ class UcernvmFindingsTest {
     @Test
     void invalidKey() {
         assertThat(codes("[ucernvm-begin]\ncvmfs-tag=a\n[ucernvm-end]\n")).contains(UcernvmFindings.INVALID_KEY);
+        assertThat(codes("[ucernvm-begin]\nmüx=a\n[ucernvm-end]\n")).contains(UcernvmFindings.INVALID_KEY);
+        // _UCONTEXT_=a is still an assignment; the tolerant reading reports the empty key
+        assertThat(codes("[ucernvm-begin]\n=a\n[ucernvm-end]\n")).containsExactly(UcernvmFindings.EMPTY_KEY);
     }
 
     @Test

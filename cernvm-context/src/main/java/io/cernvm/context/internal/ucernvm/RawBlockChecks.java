@@ -7,7 +7,6 @@ import io.cernvm.context.ucernvm.UcernvmKey;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -16,8 +15,8 @@ import java.util.Locale;
  */
 public final class RawBlockChecks {
 
-    /** Whether an exact begin marker was seen, and whether a marker problem was reported. */
-    public record Result(boolean beginSeen, boolean markerProblemReported) {
+    /** Whether an exact begin marker was seen, a marker problem or a second block reported. */
+    public record Result(boolean beginSeen, boolean markerProblemReported, boolean secondBlockReported) {
     }
 
     private static final String BEGIN = "[ucernvm-begin]";
@@ -31,10 +30,11 @@ public final class RawBlockChecks {
      * @param out  where findings go
      * @return what was seen
      */
-    public static Result check(byte[] data, List<Finding> out) {
+    public static Result check(byte[] data, CappedFindings out) {
         boolean inBlock = false;
         boolean stopped = false;
         boolean markerProblem = false;
+        boolean second = false;
         int beginLine = 0;
         int crValues = 0;
         int firstCrLine = 0;
@@ -52,6 +52,7 @@ public final class RawBlockChecks {
             boolean exactEnd = fuzzy != null && fuzzy.equals(END) && isExact(line, END);
             if (stopped) {
                 if (BEGIN.equals(fuzzy)) {
+                    second = true;
                     out.add(finding(Severity.WARNING, UcernvmFindings.SECOND_BLOCK, lineNo, 1,
                             "[ucernvm-begin] after [ucernvm-end]: the bootloader stopped reading at the end marker",
                             "merge the blocks into one"));
@@ -70,6 +71,7 @@ public final class RawBlockChecks {
             }
             if (exactBegin) {
                 if (beginLine > 0) {
+                    second = true;
                     out.add(finding(Severity.WARNING, UcernvmFindings.SECOND_BLOCK, lineNo, 1,
                             "[ucernvm-begin] inside an open block is skipped", "close the first block with [ucernvm-end]"));
                 } else {
@@ -126,10 +128,10 @@ public final class RawBlockChecks {
                     "the block has no [ucernvm-end]; every later line with '=' becomes a bootloader variable",
                     "close the block with [ucernvm-end]"));
         }
-        return new Result(beginLine > 0, markerProblem);
+        return new Result(beginLine > 0, markerProblem, second);
     }
 
-    private static void checkKey(byte[] key, int lineNo, List<Finding> out) {
+    private static void checkKey(byte[] key, int lineNo, CappedFindings out) {
         String k = text(key);
         if (!k.isEmpty() && (isBlank(key[0]) || isBlank(key[key.length - 1]))) {
             out.add(finding(Severity.ERROR, UcernvmFindings.SPACE_AROUND_KEY, lineNo, 1,
@@ -139,14 +141,15 @@ public final class RawBlockChecks {
             out.add(finding(Severity.WARNING, UcernvmFindings.COMMENT, lineNo, 1,
                     "comments are not supported in the block; this becomes a junk shell line",
                     "remove the line or move it out of the block"));
-        } else if (k.isEmpty() || !k.chars().allMatch(c -> c < 0x80 && (Character.isLetterOrDigit(c) || c == '_'))) {
+        } else if (!k.chars().allMatch(c -> c < 0x80 && (Character.isLetterOrDigit(c) || c == '_'))) {
+            // an empty key still makes the valid assignment _UCONTEXT_=value
             out.add(finding(Severity.ERROR, UcernvmFindings.INVALID_KEY, lineNo, 1,
                     "key '" + SettingsTyper.shorten(k) + "' is not a shell variable name; the output line is not an"
                             + " assignment", "use letters, digits and _ only"));
         }
     }
 
-    private static void checkValue(byte[] key, byte[] value, int eq, byte[] line, int lineNo, List<Finding> out) {
+    private static void checkValue(byte[] key, byte[] value, int eq, byte[] line, int lineNo, CappedFindings out) {
         ShellWord.Problem p = ShellWord.check(value);
         if (p != null) {
             out.add(finding(Severity.ERROR, UcernvmFindings.SHELL_UNSAFE_VALUE, lineNo,

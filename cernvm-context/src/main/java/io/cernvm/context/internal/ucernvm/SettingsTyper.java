@@ -45,12 +45,12 @@ public final class SettingsTyper {
     public static Typed type(List<UcernvmSetting> entries) {
         Map<UcernvmKey, Object> values = new EnumMap<>(UcernvmKey.class);
         Map<String, String> unknown = new LinkedHashMap<>();
-        List<Finding> findings = new ArrayList<>();
+        CappedFindings findings = new CappedFindings();
         for (UcernvmSetting e : entries) {
             var known = UcernvmKey.of(e.key());
             if (known.isEmpty()) {
                 unknown.put(e.key(), e.value());
-                findings.add(finding(Severity.WARNING, UcernvmFindings.UNKNOWN_KEY, e,
+                findings.add(UcernvmFindings.UNKNOWN_KEY, () -> finding(Severity.WARNING, UcernvmFindings.UNKNOWN_KEY, e,
                         "unknown key '" + shorten(e.key()) + "'; the bootloader exports it and ignores it",
                         suggestion(e.key())));
                 continue;
@@ -58,7 +58,7 @@ public final class SettingsTyper {
             UcernvmKey k = known.get();
             if (e.value().isEmpty()) {
                 values.remove(k);
-                findings.add(finding(Severity.INFO, UcernvmFindings.EMPTY_VALUE, e,
+                findings.add(UcernvmFindings.EMPTY_VALUE, () -> finding(Severity.INFO, UcernvmFindings.EMPTY_VALUE, e,
                         "empty value for " + k.spelling() + " leaves the default in place", null));
                 continue;
             }
@@ -69,37 +69,37 @@ public final class SettingsTyper {
                 values.put(k, v);
             }
         }
-        return new Typed(values, unknown, List.copyOf(findings));
+        return new Typed(values, unknown, findings.toList());
     }
 
-    private static Object typeOne(UcernvmKey k, UcernvmSetting e, List<Finding> findings) {
+    private static Object typeOne(UcernvmKey k, UcernvmSetting e, CappedFindings findings) {
         String v = e.value();
         switch (k) {
             case RESIZE_ROOTFS, USE_BOOTHD, USEGLIDEINWMS, CVM_CLUSTER_MASTER -> {
                 Boolean b = bool(v);
                 if (b == null) {
-                    findings.add(bad(e, "is not a boolean", "use yes/no, on/off, true/false or 1/0"));
+                    findings.add(UcernvmFindings.BAD_VALUE, () -> bad(e, "is not a boolean", "use yes/no, on/off, true/false or 1/0"));
                 }
                 return b;
             }
             case CVMFS_HTTP_PROXY -> {
                 UcernvmProxy p = UcernvmProxy.parse(v);
                 if (p.groups().isEmpty()) {
-                    findings.add(bad(e, "names no proxy", "e.g. http://squid:3128;DIRECT"));
+                    findings.add(UcernvmFindings.BAD_VALUE, () -> bad(e, "names no proxy", "e.g. http://squid:3128;DIRECT"));
                     return null;
                 }
                 p.groups().stream().flatMap(List::stream)
                         .filter(m -> !m.equalsIgnoreCase("DIRECT") && !m.equalsIgnoreCase("auto")
                                 && !URL.matcher(m).matches() && !HOST.matcher(m).matches())
                         .findFirst()
-                        .ifPresent(m -> findings.add(bad(e, "has a member that is not a proxy: '" + shorten(m) + "'",
+                        .ifPresent(m -> findings.add(UcernvmFindings.BAD_VALUE, () -> bad(e, "has a member that is not a proxy: '" + shorten(m) + "'",
                                 "members are http://host:port, auto or DIRECT")));
                 return p;
             }
             case CVMFS_PAC_URLS -> {
                 List<String> urls = list(v, ";");
                 urls.stream().filter(u -> !URL.matcher(u).matches()).findFirst()
-                        .ifPresent(u -> findings.add(bad(e, "has an entry that is not a URL: '" + shorten(u) + "'",
+                        .ifPresent(u -> findings.add(UcernvmFindings.BAD_VALUE, () -> bad(e, "has an entry that is not a URL: '" + shorten(u) + "'",
                                 "e.g. http://wpad/wpad.dat")));
                 return urls.isEmpty() ? null : urls;
             }
@@ -108,8 +108,13 @@ public final class SettingsTyper {
                     return List.of();
                 }
                 List<String> hosts = list(v, "[,;]");
+                if (k == UcernvmKey.CVMFS_SERVER && v.indexOf(';') >= 0) {
+                    findings.add(UcernvmFindings.BAD_VALUE, () -> finding(Severity.WARNING, UcernvmFindings.BAD_VALUE, e,
+                            "cvmfs_server separated by ';': the real bootloader splits only at ','",
+                            "separate the servers with commas"));
+                }
                 hosts.stream().filter(h -> !HOST.matcher(h).matches()).findFirst()
-                        .ifPresent(h -> findings.add(bad(e, "has an entry that is not a host name: '" + shorten(h) + "'",
+                        .ifPresent(h -> findings.add(UcernvmFindings.BAD_VALUE, () -> bad(e, "has an entry that is not a host name: '" + shorten(h) + "'",
                                 "give host names; the bootloader builds http://<host>/cvmfs/<repository> itself")));
                 return hosts.isEmpty() ? null : hosts;
             }
@@ -124,7 +129,7 @@ public final class SettingsTyper {
             }
             case CVMFS_WAIT_ON_SQUID -> {
                 if (!DIGITS.matcher(v).matches()) {
-                    findings.add(bad(e, "is not a number of seconds", "e.g. 10"));
+                    findings.add(UcernvmFindings.BAD_VALUE, () -> bad(e, "is not a number of seconds", "e.g. 10"));
                     return null;
                 }
                 return Integer.valueOf(v);
@@ -134,18 +139,18 @@ public final class SettingsTyper {
                 try {
                     archive = Base64.getDecoder().decode(v);
                 } catch (IllegalArgumentException ex) {
-                    findings.add(bad(e, "is not base64", "base64 of a .tar.gz, on one line"));
+                    findings.add(UcernvmFindings.BAD_VALUE, () -> bad(e, "is not base64", "base64 of a .tar.gz, on one line"));
                     return null;
                 }
                 if (archive.length < 2 || (archive[0] & 0xff) != 0x1f || (archive[1] & 0xff) != 0x8b) {
-                    findings.add(finding(Severity.WARNING, UcernvmFindings.BAD_VALUE, e,
+                    findings.add(UcernvmFindings.BAD_VALUE, () -> finding(Severity.WARNING, UcernvmFindings.BAD_VALUE, e,
                             "cernvm_inject does not decode to a gzip archive", "base64 of a .tar.gz"));
                 }
                 return v;
             }
             case CVM_CLUSTER_PIN -> {
                 if (!CLUSTER_PIN.matcher(v).matches()) {
-                    findings.add(finding(Severity.WARNING, UcernvmFindings.BAD_VALUE, e,
+                    findings.add(UcernvmFindings.BAD_VALUE, () -> finding(Severity.WARNING, UcernvmFindings.BAD_VALUE, e,
                             "cvm_cluster_pin is not 12 characters a-z0-9 as CernVM Online issues them", null));
                 }
                 return v;
@@ -160,16 +165,16 @@ public final class SettingsTyper {
                 } catch (URISyntaxException ex) {
                     // reported below
                 }
-                findings.add(bad(e, "is not an http(s) URL", "e.g. https://cernvm-online.cern.ch"));
+                findings.add(UcernvmFindings.BAD_VALUE, () -> bad(e, "is not an http(s) URL", "e.g. https://cernvm-online.cern.ch"));
                 return null;
             }
             default -> throw new IllegalStateException(k.name());
         }
     }
 
-    private static String checked(UcernvmSetting e, Pattern p, String what, String hint, List<Finding> findings) {
+    private static String checked(UcernvmSetting e, Pattern p, String what, String hint, CappedFindings findings) {
         if (!p.matcher(e.value()).matches()) {
-            findings.add(bad(e, what, hint));
+            findings.add(UcernvmFindings.BAD_VALUE, () -> bad(e, what, hint));
             return null;
         }
         return e.value();

@@ -34,7 +34,7 @@ public final class TolerantBlockReader {
      */
     public static Result read(List<Source> sources, boolean extra) {
         List<UcernvmSetting> entries = new ArrayList<>();
-        List<Finding> findings = new ArrayList<>();
+        CappedFindings findings = new CappedFindings();
         boolean found = false;
         for (Source s : sources) {
             String[] lines = s.text().split("\n", -1);
@@ -78,7 +78,7 @@ public final class TolerantBlockReader {
                         column(line)));
             }
         }
-        return new Result(List.copyOf(entries), List.copyOf(findings), found);
+        return new Result(List.copyOf(entries), findings.toList(), found);
     }
 
     /** @return whether {@code t} (already stripped) is the marker, ignoring ASCII case */
