@@ -227,7 +227,6 @@ final class CloudInitProcessor {
             if (url.isEmpty()) {
                 continue;
             }
-            budget.countInclude(depth + 1);
             Optional<byte[]> fetched = fetcher.fetch(url);
             if (fetched == null || fetched.isEmpty()) {
                 handleError("INCLUDE_UNAVAILABLE", "no answer for " + (once ? "#include-once" : "#include")
@@ -235,6 +234,7 @@ final class CloudInitProcessor {
                         + "make the URL reachable or inline its content");
                 continue;
             }
+            budget.countInclude(depth + 1);
             byte[] body = fetched.get();
             budget.countDecompressed(body.length);
             processMsg(convertString(body, url), depth + 1);
