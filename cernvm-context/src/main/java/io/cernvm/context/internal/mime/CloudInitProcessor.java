@@ -227,6 +227,10 @@ final class CloudInitProcessor {
             if (url.isEmpty()) {
                 continue;
             }
+            if (once && PyCodecs.hasSurrogates(url)) {
+                // include-once names its cache file by the URL's MD5, which cannot encode escaped bytes
+                throw new PyCrash("UnicodeEncodeError: 'utf-8' codec can't encode the #include-once URL");
+            }
             Optional<byte[]> fetched = fetcher.fetch(url);
             if (fetched == null || fetched.isEmpty()) {
                 handleError("INCLUDE_UNAVAILABLE", "no answer for " + (once ? "#include-once" : "#include")
