@@ -53,7 +53,10 @@ public record DecodedPart(int index, String contentType, String filename, byte[]
         return new UserDataPart(index, contentType, filename, payload);
     }
 
-    /** @return lower-case hex SHA-256 of {@code bytes} */
+    /**
+     * @param bytes any bytes
+     * @return lower-case hex SHA-256 of {@code bytes}
+     */
     public static String sha256Hex(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
