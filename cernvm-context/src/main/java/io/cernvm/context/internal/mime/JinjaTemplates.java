@@ -2,6 +2,7 @@ package io.cernvm.context.internal.mime;
 
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.LegacyOverrides;
 import com.hubspot.jinjava.el.JinjavaProcessors;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.RenderResult;
@@ -31,7 +32,6 @@ final class JinjaTemplates {
     private static final Pattern HEADER = Pattern.compile("##\\s*template:(.*)", Pattern.CASE_INSENSITIVE);
     private static final Pattern OPERATOR = Pattern.compile("//|\\*\\*|==|!=|>=|<=|[-+/*%~\\[\\](){}<>=.:|,;]");
     private static final Pattern VERSION_KEY = Pattern.compile("v\\d+");
-    private static final String MISSING_PREFIX = "CI_MISSING_JINJA_VAR/";
     private static final String SENSITIVE_PATH = "/run/cloud-init/instance-data-sensitive.json";
 
     /** At most this many loop elements per range() call and list size, far beyond any real template. */
@@ -125,15 +125,7 @@ final class JinjaTemplates {
         @Override
         public Object get(Object key) {
             Object v = super.get(key);
-            return v != null || containsKey(key) ? v : new Missing(String.valueOf(key));
-        }
-    }
-
-    /** An undefined variable; prints as {@code CI_MISSING_JINJA_VAR/<name>}. */
-    record Missing(String name) {
-        @Override
-        public String toString() {
-            return MISSING_PREFIX + name;
+            return v != null || containsKey(key) ? v : new JinjaUndefined.Missing(String.valueOf(key));
         }
     }
 
@@ -210,8 +202,9 @@ final class JinjaTemplates {
         Jinjava jinjava = new Jinjava(JinjavaConfig.newBuilder().withTrimBlocks(true).withMaxOutputSize(maxOutput)
                 .withMaxRenderDepth(10).withMaxMacroRecursionDepth(10).withRangeLimit(RANGE_LIMIT)
                 .withMaxStringLength(maxOutput).withMaxListSize(RANGE_LIMIT)
+                .withLegacyOverrides(LegacyOverrides.newBuilder().withUsePyishObjectMapper(true).build())
                 .withProcessors(JinjavaProcessors.newBuilder().withNodePreProcessor(budget).build()).build());
-        jinjava.getGlobalContext().setDynamicVariableResolver(Missing::new);
+        JinjaUndefined.install(jinjava.getGlobalContext());
         RenderResult result;
         try {
             result = jinjava.renderForResult(source, variables);
