@@ -336,7 +336,52 @@ def differential(seed, count, out):
             f.write(json.dumps(row, sort_keys=True) + "\n")
 
 
+# --- Jinja differential corpus (tools/README.md) ------------------------------------------------
+JEXPR = ["v1.cloud_name", "v1.region", "cloud_name", "v1.availability_zone", "availability_zone", "v1['availability-zone']",
+        "ds.meta_data.local_hostname", "ds.meta_data['instance-id']", "v1.v1_list", "v1.v1_list[0]", "v1.v1_list | length",
+        "v1.region | upper", "v1.nope", "nope", "v1.region ~ '-x'", "1 + 2", "v1.v1_list | join(',')",
+        "v1.region | replace('c', 'k')", "v1.nope | default('dflt')", "3 / 2", "7 // 2", "v1.v1_list | first",
+        "v1.v1_list | sum", "[1, 2]", "{'a': 1}", "1.5"]
+JSTMT = ["{% if v1.region == 'cern' %}yes{% else %}no{% endif %}", "{% for x in v1.v1_list %}{{ x }},{% endfor %}",
+        "{% for x in v1.v1_list %}\n- {{ loop.index }}\n{% endfor %}", "{% set y = 'z' %}{{ y }}", "{# comment #}",
+        "{%- if true -%}  trimmed  {%- endif -%}", "{% if nope %}a{% elif v1 %}b{% endif %}", "  {% if true %}\n  x\n  {% endif %}\n"]
+JHEAD = ["#cloud-config\n", "#!/bin/sh\n", "", "#cloud-boothook\n"]
+
+
+def jinja_differential(seed, count, out):
+    """Render count generated templates with cloud-init's jinja handler code and instance-data.json."""
+    import random
+    from cloudinit.handlers.jinja_template import render_jinja_payload
+    rnd = random.Random(seed)
+    with open(INSTANCE_DATA) as f:
+        inst = json.load(f)
+    cases = []
+    for _ in range(count):
+        body = rnd.choice(JHEAD)
+        for _ in range(rnd.randint(1, 5)):
+            if rnd.random() < 0.6:
+                body += "k%d: {{ %s }}" % (rnd.randint(0, 9), rnd.choice(JEXPR))
+            else:
+                body += rnd.choice(JSTMT)
+            body += rnd.choice(["\n", "\n", "\r\n", " ", "\n\n"])
+        if rnd.random() < 0.3:
+            body = body.rstrip("\n")
+        template = "## template: jinja\n" + body
+        try:
+            rendered = render_jinja_payload(template, "part-001", inst)
+        except Exception:
+            rendered = None
+        cases.append({"template": template, "rendered": rendered})
+    with open(out, "w") as f:
+        json.dump({"cloudInitVersion": version.version_string(), "seed": seed, "cases": cases}, f, indent=0)
+        f.write("\n")
+
+
 def main():
+    if len(sys.argv) > 1 and sys.argv[1] == "--jinja":
+        jinja_differential(int(sys.argv[2]), int(sys.argv[3]),
+                           sys.argv[4] if len(sys.argv) > 4 else os.path.join(RESOURCES, "jinja-differential.json"))
+        return
     if len(sys.argv) > 1 and sys.argv[1] == "--differential":
         differential(int(sys.argv[2]), int(sys.argv[3]),
                      sys.argv[4] if len(sys.argv) > 4 else os.path.join(RESOURCES, "differential.jsonl.gz"))
