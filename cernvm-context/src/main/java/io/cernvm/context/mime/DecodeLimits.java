@@ -26,10 +26,11 @@ public record DecodeLimits(int maxInputBytes, long maxDecompressedBytes, long ma
     }
 
     /**
-     * @return 16 MiB of input, 32 MiB per decompression and 64 MiB in total, nesting 32,
+     * @return 4 MiB of input, 8 MiB per decompression and 16 MiB in total (clouds cap user
+     *         data at 16 to 64 KiB), nesting 32,
      *         10 000 MIME entities, 32 includes, 2 000 parts, 1 Mi characters of rendered template
      */
     public static DecodeLimits defaults() {
-        return new DecodeLimits(16 << 20, 32L << 20, 64L << 20, 32, 10_000, 32, 2_000, 1 << 20);
+        return new DecodeLimits(4 << 20, 8L << 20, 16L << 20, 32, 10_000, 32, 2_000, 1 << 20);
     }
 }

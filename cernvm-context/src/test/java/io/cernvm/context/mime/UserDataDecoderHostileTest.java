@@ -46,6 +46,21 @@ class UserDataDecoderHostileTest {
     }
 
     @Test
+    void dataJustUnderTheDecompressionLimitDecodesInTheTestHeap() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long limit = DecodeLimits.defaults().maxDecompressedBytes();
+        try (GZIPOutputStream g = new GZIPOutputStream(out)) {
+            g.write(utf8("MIME-Version: 1.0\nContent-Type: text/plain\n\n#!/bin/sh\n"));
+            byte[] lines = utf8("\n\u00e9".repeat(1 << 15));
+            for (long n = 0; n + lines.length < limit - 64; n += lines.length) {
+                g.write(lines);
+            }
+        }
+        DecodedUserData d = decode(DECODER, out.toByteArray());
+        assertThat(d.parts()).singleElement().satisfies(p -> assertThat(p.handler()).isEqualTo(PartHandler.SHELLSCRIPT));
+    }
+
+    @Test
     void deepMimeNestingIsBounded() {
         StringBuilder s = new StringBuilder("MIME-Version: 1.0\n");
         for (int i = 0; i < 5000; i++) {
