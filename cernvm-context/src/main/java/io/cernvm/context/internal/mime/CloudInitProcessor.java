@@ -77,19 +77,24 @@ final class CloudInitProcessor {
         return msg;
     }
 
+    /** {@code b"mime-version:" in data[0:4096].lower()} (ASCII lower-casing, as for bytes). */
     private static boolean mentionsMimeVersion(byte[] data) {
-        String head = new String(data, 0, Math.min(4096, data.length), StandardCharsets.ISO_8859_1);
-        return asciiLower(head).contains("mime-version:");
-    }
-
-    private static String asciiLower(String s) {
-        char[] c = s.toCharArray();
-        for (int i = 0; i < c.length; i++) {
-            if (c[i] >= 'A' && c[i] <= 'Z') {
-                c[i] = (char) (c[i] + 32);
+        byte[] needle = "mime-version:".getBytes(StandardCharsets.US_ASCII);
+        int end = Math.min(4096, data.length) - needle.length;
+        for (int i = 0; i <= end; i++) {
+            int k = 0;
+            while (k < needle.length && asciiLower(data[i + k]) == needle[k]) {
+                k++;
+            }
+            if (k == needle.length) {
+                return true;
             }
         }
-        return new String(c);
+        return false;
+    }
+
+    private static int asciiLower(byte b) {
+        return b >= 'A' && b <= 'Z' ? b + 32 : b;
     }
 
     private void handleError(String code, String message, String hint) {
