@@ -88,6 +88,21 @@ class UserDataDecoderTest {
     }
 
     @Test
+    void cloudConfigSourcesListWhatTheCloudConfigHandlerMerges() {
+        String mime = "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n"
+                + "--b\nContent-Type: text/cloud-config\nMerge-Type: list(append)\n\na: 1\n"
+                + "--b\nContent-Type: text/x-shellscript\n\n#!/bin/sh\n"
+                + "--b\nContent-Type: text/plain\n\n## template: jinja\n#cloud-config-jsonp\n[]\n"
+                + "--b\nContent-Type: text/plain\n\n#cloud-config-jsonp\n[]\n--b--\n";
+        DecodedUserData d = UserDataDecoder.builder().instanceData(Map.of()).build().decode(utf8(mime));
+        assertThat(d.cloudConfigSources()).extracting(CloudConfigSource::partIndex, CloudConfigSource::contentType,
+                        CloudConfigSource::mergeType, CloudConfigSource::jsonPatch)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(0, "text/cloud-config", "list(append)", false),
+                        org.assertj.core.groups.Tuple.tuple(2, "text/jinja2", null, false),
+                        org.assertj.core.groups.Tuple.tuple(3, "text/cloud-config-jsonp", null, true));
+    }
+
+    @Test
     void undefinedTemplateVariablesPrintCloudInitsMarker() {
         DecodedUserData d = UserDataDecoder.builder().instanceData(Map.of("v1", Map.of())).build()
                 .decode(utf8("## template: jinja\n#!/bin/sh\necho {{ v1.nope }} {{ nothing }}\n"));
