@@ -11,7 +11,10 @@ See tools/README.md for the output format.
 """
 import base64
 import datetime
+import gzip
 import hashlib
+import io
+import quopri
 import json
 import math
 import os
@@ -233,9 +236,157 @@ def fixtures(directory, prefix):
             for name in sorted(os.listdir(directory)) if name not in SKIP]
 
 
+# --- Differential corpus: generated MIME trees and mutated fixtures (tools/README.md) ---------------
+R = None
+ALPH = [b"\r", b"\n", b"\r\n", b"-", b"--", b"=", b";", b'"', b":", b" ", b"\t", b"#", b"%", b"*", b"'", b"\\", b"\xc3\xa9", b"\xff", b"=3D", b"==", b"/", b"<", b">"]
+PREF = [b"#cloud-config\n", b"#!/bin/sh\n", b"#include\n", b"#include-once\n", b"#cloud-config-archive\n", b"## template: jinja\n", b"#cloud-boothook\n", b"#part-handler\n", b"", b"  \n", b"#CLOUD-CONFIG\n", b"#cloud-config-jsonp\n"]
+TYPES = ["text/plain", "text/cloud-config", "text/x-shellscript", "message/rfc822", "multipart/mixed", "multipart/digest", "application/gzip", "text/x-include-url", "text/cloud-config-archive", "Text/Plain", "bogus", "text/jinja2", "message/delivery-status", "application/octet-stream", ""]
+CTES = ["7bit", "base64", "quoted-printable", "x-uuencode", "BASE64", "base64 ", "8bit", ""]
+def gz(b):  # noqa: E302
+    buf = io.BytesIO()
+    with gzip.GzipFile(fileobj=buf, mode="wb", mtime=0) as g: g.write(b)
+    return buf.getvalue()
+def body(depth):
+    k = R.random()
+    if depth < 3 and k < 0.3:
+        return mime(depth + 1)
+    b = R.choice(PREF) + bytes(R.choice(b"abc: 1\n- x\nhttp://u/1\n{{ v1.region }}\n=41\n") for _ in range(R.randint(0, 40)))
+    return b
+def enc(b, cte):
+    c = cte.strip().lower()
+    try:
+        if c == "base64": return base64.encodebytes(b)
+        if c == "quoted-printable": return quopri.encodestring(b)
+    except Exception: pass
+    return b
+def mime(depth=0):
+    bnd = R.choice(["b", "==x==", "a b", "sp ", "q\"q", "ü"]) + str(R.randint(0, 9))
+    nl = R.choice([b"\n", b"\r\n", b"\n", b"\r"])
+    top = R.choice(["multipart/mixed", "multipart/alternative", "multipart/digest"])
+    q = R.choice(['"%s"', "%s", "'%s'"]) % bnd
+    s = b"MIME-Version: 1.0" + nl + ("Content-Type: %s; boundary=%s" % (top, q)).encode() + nl + nl
+    if R.random() < 0.3: s += b"preamble" + nl
+    for _ in range(R.randint(0, 4)):
+        s += ("--" + bnd).encode() + nl
+        hs = []
+        t = R.choice(TYPES)
+        if t: hs.append("Content-Type: " + t + R.choice(["", "; charset=utf-8", "; charset=iso-8859-1", "; name=n.txt", "; name*=utf-8''%C3%A9"]))
+        cte = R.choice(CTES)
+        if cte: hs.append("Content-Transfer-Encoding: " + cte)
+        if R.random() < 0.4: hs.append("Content-Disposition: attachment; filename=" + R.choice(['"f.yaml"', "f;g", '"a\\"b"', "", '""', "filename*0=a", "\"x;y\""]))
+        if R.random() < 0.2: hs.append(R.choice(["Merge-Type: list(append)", "merge-type: x", "X-Merge-Type: dict(recurse_array)", "Launch-Index: 1"]))
+        s += nl.join(h.encode() for h in hs) + nl + nl
+        b = body(depth)
+        if t == "application/gzip": b = gz(b) if R.random() < 0.8 else b[:5]
+        s += enc(b, cte) + nl
+    if R.random() < 0.7: s += ("--" + bnd + "--").encode() + nl
+    if R.random() < 0.3: s += b"epilogue" + nl
+    return s
+def mutate(b):
+    b = bytearray(b)
+    for _ in range(R.randint(1, 4)):
+        op = R.random()
+        if not b: b += R.choice(ALPH); continue
+        i = R.randrange(len(b))
+        if op < 0.3: b[i:i] = R.choice(ALPH)
+        elif op < 0.5: del b[i:i + R.randint(1, 8)]
+        elif op < 0.6: b = b[:i]
+        elif op < 0.7: b[i] = R.randrange(256)
+        elif op < 0.8:
+            j = R.randrange(len(b)); b[i:i] = b[j:j + R.randint(1, 30)]
+        else: b[i:i] = R.choice(PREF)
+    return bytes(b)
+
+
+def differential(seed, count, out):
+    """Write count generated inputs (at most 4 KiB each) and cloud-init's parts for them."""
+    global R
+    import random
+    R = random.Random(seed)
+    global srcs
+    srcs = [os.path.join(SHARED, f) for f in sorted(os.listdir(SHARED)) if f not in SKIP]
+    srcs += [os.path.join(EXTRA, f) for f in sorted(os.listdir(EXTRA))]
+    with open(os.path.join(SHARED, "include-map.json")) as f:
+        include_map = json.load(f)
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        while len(rows) < count:
+            r = R.random()
+            if r < 0.3:
+                data = mutate(open(R.choice(srcs), "rb").read())
+            elif r < 0.85:
+                data = mime()
+            else:
+                data = R.choice(PREF) + mutate(mime())
+            if R.random() < 0.1:
+                data = gz(data)
+            if len(data) > 4096:
+                continue
+            path = os.path.join(tmp, "input")
+            with open(path, "wb") as f:
+                f.write(data)
+            result = record(path, include_map, SHARED)
+            parts = ["|".join([p["contentType"], p["filename"], p["sha256"], str(p["size"]), str(p["handler"]),
+                               str(p["mergeType"])]) for p in result["parts"]]
+            rows.append({"input": base64.b64encode(data).decode("ascii"), "rejected": result["error"] is not None,
+                         "parts": parts})
+    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as f:
+        f.write(json.dumps({"cloudInitVersion": version.version_string(), "seed": seed}) + "\n")
+        for row in rows:
+            f.write(json.dumps(row, sort_keys=True) + "\n")
+
+
+# --- Jinja differential corpus (tools/README.md) ------------------------------------------------
+JEXPR = ["v1.cloud_name", "v1.region", "cloud_name", "v1.availability_zone", "availability_zone", "v1['availability-zone']",
+        "ds.meta_data.local_hostname", "ds.meta_data['instance-id']", "v1.v1_list", "v1.v1_list[0]", "v1.v1_list | length",
+        "v1.region | upper", "v1.nope", "nope", "v1.region ~ '-x'", "1 + 2", "v1.v1_list | join(',')",
+        "v1.region | replace('c', 'k')", "v1.nope | default('dflt')", "3 / 2", "7 // 2", "v1.v1_list | first",
+        "v1.v1_list | sum", "[1, 2]", "{'a': 1}", "1.5"]
+JSTMT = ["{% if v1.region == 'cern' %}yes{% else %}no{% endif %}", "{% for x in v1.v1_list %}{{ x }},{% endfor %}",
+        "{% for x in v1.v1_list %}\n- {{ loop.index }}\n{% endfor %}", "{% set y = 'z' %}{{ y }}", "{# comment #}",
+        "{%- if true -%}  trimmed  {%- endif -%}", "{% if nope %}a{% elif v1 %}b{% endif %}", "  {% if true %}\n  x\n  {% endif %}\n"]
+JHEAD = ["#cloud-config\n", "#!/bin/sh\n", "", "#cloud-boothook\n"]
+
+
+def jinja_differential(seed, count, out):
+    """Render count generated templates with cloud-init's jinja handler code and instance-data.json."""
+    import random
+    from cloudinit.handlers.jinja_template import render_jinja_payload
+    rnd = random.Random(seed)
+    with open(INSTANCE_DATA) as f:
+        inst = json.load(f)
+    cases = []
+    for _ in range(count):
+        body = rnd.choice(JHEAD)
+        for _ in range(rnd.randint(1, 5)):
+            if rnd.random() < 0.6:
+                body += "k%d: {{ %s }}" % (rnd.randint(0, 9), rnd.choice(JEXPR))
+            else:
+                body += rnd.choice(JSTMT)
+            body += rnd.choice(["\n", "\n", "\r\n", " ", "\n\n"])
+        if rnd.random() < 0.3:
+            body = body.rstrip("\n")
+        template = "## template: jinja\n" + body
+        try:
+            rendered = render_jinja_payload(template, "part-001", inst)
+        except Exception:
+            rendered = None
+        cases.append({"template": template, "rendered": rendered})
+    with open(out, "w") as f:
+        json.dump({"cloudInitVersion": version.version_string(), "seed": seed, "cases": cases}, f, indent=0)
+        f.write("\n")
+
+
 def main():
+    if len(sys.argv) > 1 and sys.argv[1] == "--jinja":
+        jinja_differential(int(sys.argv[2]), int(sys.argv[3]),
+                           sys.argv[4] if len(sys.argv) > 4 else os.path.join(RESOURCES, "jinja-differential.json"))
+        return
+    if len(sys.argv) > 1 and sys.argv[1] == "--differential":
+        differential(int(sys.argv[2]), int(sys.argv[3]),
+                     sys.argv[4] if len(sys.argv) > 4 else os.path.join(RESOURCES, "differential.jsonl.gz"))
+        return
     out = sys.argv[1] if len(sys.argv) > 1 else DEFAULT_OUT
-    include_map = {}
     map_file = os.path.join(SHARED, "include-map.json")
     with open(map_file) as f:
         include_map = json.load(f)

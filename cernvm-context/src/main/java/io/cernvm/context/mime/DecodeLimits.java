@@ -12,23 +12,25 @@ package io.cernvm.context.mime;
  * @param maxMimeEntities      the most MIME entities parsed, over all messages
  * @param maxIncludes          the most {@code #include} URLs fetched
  * @param maxParts             the most parts attached or handed to handlers
+ * @param maxRenderedChars     the longest output one jinja template may render
  */
 public record DecodeLimits(int maxInputBytes, long maxDecompressedBytes, long maxTotalBytes, int maxNestingDepth,
-                           int maxMimeEntities, int maxIncludes, int maxParts) {
+                           int maxMimeEntities, int maxIncludes, int maxParts, int maxRenderedChars) {
 
     /** Checks that every limit is positive. */
     public DecodeLimits {
         if (maxInputBytes <= 0 || maxDecompressedBytes <= 0 || maxTotalBytes <= 0 || maxNestingDepth <= 0
-                || maxMimeEntities <= 0 || maxIncludes < 0 || maxParts <= 0) {
+                || maxMimeEntities <= 0 || maxIncludes < 0 || maxParts <= 0 || maxRenderedChars <= 0) {
             throw new IllegalArgumentException("limits must be positive");
         }
     }
 
     /**
-     * @return 16 MiB of input, 32 MiB per decompression and 64 MiB in total, nesting 32,
-     *         10 000 MIME entities, 32 includes, 2 000 parts
+     * @return 4 MiB of input, 8 MiB per decompression and 16 MiB in total (clouds cap user
+     *         data at 16 to 64 KiB), nesting 32,
+     *         10 000 MIME entities, 32 includes, 2 000 parts, 1 Mi characters of rendered template
      */
     public static DecodeLimits defaults() {
-        return new DecodeLimits(16 << 20, 32L << 20, 64L << 20, 32, 10_000, 32, 2_000);
+        return new DecodeLimits(4 << 20, 8L << 20, 16L << 20, 32, 10_000, 32, 2_000, 1 << 20);
     }
 }

@@ -22,8 +22,9 @@ import java.util.Objects;
  */
 public record DecodedPart(int index, String contentType, String filename, byte[] payload, String sha256, int size,
                           PartHandler handler, PartOrigin origin, JinjaRendering jinja) {
+    private static final java.util.regex.Pattern SHA256_FORM = java.util.regex.Pattern.compile("[0-9a-f]{64}");
 
-    /** Copies the payload and checks that hash and size describe it. */
+    /** Copies the payload and checks the size and the form of the hash (use {@link #sha256Hex}). */
     public DecodedPart {
         if (index < 0) {
             throw new IllegalArgumentException("index must be >= 0");
@@ -32,8 +33,8 @@ public record DecodedPart(int index, String contentType, String filename, byte[]
         Objects.requireNonNull(filename, "filename");
         Objects.requireNonNull(origin, "origin");
         payload = Objects.requireNonNull(payload, "payload").clone();
-        if (size != payload.length || !sha256.equals(sha256Hex(payload))) {
-            throw new IllegalArgumentException("sha256 and size must describe the payload");
+        if (size != payload.length || !SHA256_FORM.matcher(Objects.requireNonNull(sha256, "sha256")).matches()) {
+            throw new IllegalArgumentException("size must be the payload length and sha256 64 lower-case hex digits");
         }
     }
 
@@ -53,7 +54,10 @@ public record DecodedPart(int index, String contentType, String filename, byte[]
         return new UserDataPart(index, contentType, filename, payload);
     }
 
-    /** @return lower-case hex SHA-256 of {@code bytes} */
+    /**
+     * @param bytes any bytes
+     * @return lower-case hex SHA-256 of {@code bytes}
+     */
     public static String sha256Hex(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));

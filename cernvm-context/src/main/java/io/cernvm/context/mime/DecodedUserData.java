@@ -14,8 +14,9 @@ import java.util.Objects;
  * @param findings the observations, e.g. {@code INCLUDE_UNAVAILABLE}, {@code GZIP_PART_UNREADABLE},
  *                 {@code USER_DATA_REJECTED}, {@code LIMIT_EXCEEDED}, {@code JINJA_NOT_RENDERED}
  * @param failure  why cloud-init (with its default {@code ERROR_ON_USER_DATA_FAILURE}) would reject
- *                 the whole user data, or {@code null} when it accepts it; the parts are then
- *                 those cloud-init yields when it tolerates errors, or none when it cannot go on
+ *                 the whole user data, or why the decoder gave up at one of its {@link DecodeLimits};
+ *                 {@code null} when it accepts it. The parts are then those cloud-init yields when
+ *                 it tolerates errors, or none when it (or the decoder) cannot go on
  */
 public record DecodedUserData(List<DecodedPart> parts, List<Finding> findings, String failure) {
 
@@ -33,6 +34,23 @@ public record DecodedUserData(List<DecodedPart> parts, List<Finding> findings, S
     /** @return whether any finding has severity {@link Severity#ERROR} */
     public boolean hasErrors() {
         return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
+    }
+
+    /**
+     * @return what cloud-init's cloud-config handler merges, in order: cloud-config parts and
+     *         jinja parts rendered to cloud-config (unrendered jinja parts are skipped, as cloud-init skips them)
+     */
+    public List<CloudConfigSource> cloudConfigSources() {
+        List<CloudConfigSource> out = new java.util.ArrayList<>();
+        for (DecodedPart p : parts) {
+            String mergeType = p.origin().mergeType();
+            if (p.handler() == PartHandler.CLOUD_CONFIG) {
+                out.add(new CloudConfigSource(p.index(), p.filename(), p.contentType(), p.payload(), mergeType));
+            } else if (p.jinja() != null && p.jinja().rendered() && p.jinja().handler() == PartHandler.CLOUD_CONFIG) {
+                out.add(new CloudConfigSource(p.index(), p.filename(), p.contentType(), p.jinja().payload(), mergeType));
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** @return the parts as the api's {@link UserDataPart} values */

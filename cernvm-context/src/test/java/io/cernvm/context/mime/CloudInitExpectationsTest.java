@@ -51,6 +51,22 @@ class CloudInitExpectationsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
+    void cloudConfigSourcesExistExactlyWhenCloudInitMergedSomething(String name) {
+        JsonNode expected = EXPECTED.get("fixtures").get(name);
+        byte[] raw = CloudInitFixtures.input(name);
+        DecodedUserData without = UserDataDecoder.builder().includeFetcher(CloudInitFixtures.includeMap()).build()
+                .decode(raw);
+        assertThat(without.cloudConfigSources().isEmpty()).isEqualTo(expected.get("cloudConfig").isNull());
+        if (expected.has("jinja")) {
+            DecodedUserData with = UserDataDecoder.builder().includeFetcher(CloudInitFixtures.includeMap())
+                    .instanceData(CloudInitFixtures.instanceData()).build().decode(raw);
+            assertThat(with.cloudConfigSources().isEmpty())
+                    .isEqualTo(expected.get("jinja").get("cloudConfigWithInstanceData").isNull());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
     void jinjaRendersLikeCloudInit(String name) {
         JsonNode jinja = EXPECTED.get("fixtures").get(name).get("jinja");
         if (jinja == null) {

@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Loads a {@code #cloud-config-archive} the way cloud-init's {@code util.load_yaml(archive,
@@ -26,9 +29,9 @@ final class ArchiveYaml {
         options.setAllowRecursiveKeys(false);
         Object loaded;
         try {
-            loaded = new Yaml(new SafeConstructor(options), new org.yaml.snakeyaml.representer.Representer(
-                    new org.yaml.snakeyaml.DumperOptions()), new org.yaml.snakeyaml.DumperOptions(), options)
-                    .load(text);
+            SafeConstructor constructor = new SafeConstructor(options);
+            constructor.setComposer(new Composer(new ParserImpl(new StreamReader(text), options), new Resolver(), options));
+            loaded = constructor.getSingleData(Object.class);
         } catch (RuntimeException | StackOverflowError e) {
             return List.of();
         }

@@ -77,19 +77,24 @@ final class CloudInitProcessor {
         return msg;
     }
 
+    /** {@code b"mime-version:" in data[0:4096].lower()} (ASCII lower-casing, as for bytes). */
     private static boolean mentionsMimeVersion(byte[] data) {
-        String head = new String(data, 0, Math.min(4096, data.length), StandardCharsets.ISO_8859_1);
-        return asciiLower(head).contains("mime-version:");
-    }
-
-    private static String asciiLower(String s) {
-        char[] c = s.toCharArray();
-        for (int i = 0; i < c.length; i++) {
-            if (c[i] >= 'A' && c[i] <= 'Z') {
-                c[i] = (char) (c[i] + 32);
+        byte[] needle = "mime-version:".getBytes(StandardCharsets.US_ASCII);
+        int end = Math.min(4096, data.length) - needle.length;
+        for (int i = 0; i <= end; i++) {
+            int k = 0;
+            while (k < needle.length && asciiLower(data[i + k]) == needle[k]) {
+                k++;
+            }
+            if (k == needle.length) {
+                return true;
             }
         }
-        return new String(c);
+        return false;
+    }
+
+    private static int asciiLower(byte b) {
+        return b >= 'A' && b <= 'Z' ? b + 32 : b;
     }
 
     private void handleError(String code, String message, String hint) {
@@ -227,7 +232,10 @@ final class CloudInitProcessor {
             if (url.isEmpty()) {
                 continue;
             }
-            budget.countInclude(depth + 1);
+            if (once && PyCodecs.hasSurrogates(url)) {
+                // include-once names its cache file by the URL's MD5, which cannot encode escaped bytes
+                throw new PyCrash("UnicodeEncodeError: 'utf-8' codec can't encode the #include-once URL");
+            }
             Optional<byte[]> fetched = fetcher.fetch(url);
             if (fetched == null || fetched.isEmpty()) {
                 handleError("INCLUDE_UNAVAILABLE", "no answer for " + (once ? "#include-once" : "#include")
@@ -235,6 +243,7 @@ final class CloudInitProcessor {
                         + "make the URL reachable or inline its content");
                 continue;
             }
+            budget.countInclude(depth + 1);
             byte[] body = fetched.get();
             budget.countDecompressed(body.length);
             processMsg(convertString(body, url), depth + 1);

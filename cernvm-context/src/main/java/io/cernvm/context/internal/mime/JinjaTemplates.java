@@ -2,8 +2,12 @@ package io.cernvm.context.internal.mime;
 
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.LegacyOverrides;
+import com.hubspot.jinjava.el.JinjavaProcessors;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.RenderResult;
 import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.tree.Node;
 import io.cernvm.context.mime.JinjaRendering;
 import io.cernvm.context.mime.PartHandler;
 import java.util.ArrayList;
@@ -12,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,8 +32,14 @@ final class JinjaTemplates {
     private static final Pattern HEADER = Pattern.compile("##\\s*template:(.*)", Pattern.CASE_INSENSITIVE);
     private static final Pattern OPERATOR = Pattern.compile("//|\\*\\*|==|!=|>=|<=|[-+/*%~\\[\\](){}<>=.:|,;]");
     private static final Pattern VERSION_KEY = Pattern.compile("v\\d+");
-    private static final String MISSING_PREFIX = "CI_MISSING_JINJA_VAR/";
     private static final String SENSITIVE_PATH = "/run/cloud-init/instance-data-sensitive.json";
+
+    /** At most this many loop elements per range() call and list size, far beyond any real template. */
+    private static final int RANGE_LIMIT = 10_000;
+    /** Templates render in well under this; a hostile one is stopped here. */
+    private static final long RENDER_NANOS = 1_000_000_000L;
+    /** Template nodes rendered (loop bodies count each time); real templates stay below a thousand. */
+    private static final long NODE_BUDGET = 50_000;
 
     private final Map<String, Object> variables;
     private final long maxOutput;
@@ -114,15 +125,16 @@ final class JinjaTemplates {
         @Override
         public Object get(Object key) {
             Object v = super.get(key);
-            return v != null || containsKey(key) ? v : new Missing(String.valueOf(key));
+            return v != null || containsKey(key) ? v : new JinjaUndefined.Missing(String.valueOf(key));
         }
     }
 
-    /** An undefined variable; prints as {@code CI_MISSING_JINJA_VAR/<name>}. */
-    record Missing(String name) {
-        @Override
-        public String toString() {
-            return MISSING_PREFIX + name;
+    /** Stops a template that renders too many nodes; an Error so that Jinjava does not swallow it. */
+    private static final class RenderBudgetExceeded extends Error {
+        private static final long serialVersionUID = 1L;
+
+        RenderBudgetExceeded() {
+            super("template renders too many nodes", null, false, false);
         }
     }
 
@@ -149,7 +161,9 @@ final class JinjaTemplates {
         }
         String rendered;
         try {
-            rendered = renderJinja(rest);
+            rendered = renderJinja(rest, NODE_BUDGET);
+        } catch (RenderBudgetExceeded e) {
+            return failed("rendering stopped: the template needs more than the decoder's budget");
         } catch (RuntimeException | StackOverflowError e) {
             return failed("TemplateError: " + e.getMessage());
         }
@@ -168,7 +182,7 @@ final class JinjaTemplates {
         return new JinjaRendering(PyCodecs.encodeUtf8Escaped(rendered), subtype, handler, null);
     }
 
-    private String renderJinja(String content) {
+    private String renderJinja(String content, long nodeBudget) {
         String[] lines = content.split("\r\n|\r|\n", -1);
         int n = lines.length;
         if (n > 0 && lines[n - 1].isEmpty()) {
@@ -178,10 +192,27 @@ final class JinjaTemplates {
         if (!delimitersClosed(source)) {
             return null;
         }
+        long[] nodes = {0};
+        long deadline = System.nanoTime() + RENDER_NANOS;
+        BiConsumer<Node, JinjavaInterpreter> budget = (node, interpreter) -> {
+            if (++nodes[0] > nodeBudget || (nodes[0] & 1023) == 0 && System.nanoTime() > deadline) {
+                throw new RenderBudgetExceeded();
+            }
+        };
         Jinjava jinjava = new Jinjava(JinjavaConfig.newBuilder().withTrimBlocks(true).withMaxOutputSize(maxOutput)
-                .withMaxRenderDepth(10).withMaxMacroRecursionDepth(10).build());
-        jinjava.getGlobalContext().setDynamicVariableResolver(Missing::new);
-        RenderResult result = jinjava.renderForResult(source, variables);
+                .withMaxRenderDepth(10).withMaxMacroRecursionDepth(10).withRangeLimit(RANGE_LIMIT)
+                .withMaxStringLength(maxOutput).withMaxListSize(RANGE_LIMIT)
+                .withLegacyOverrides(LegacyOverrides.newBuilder().withUsePyishObjectMapper(true).build())
+                .withProcessors(JinjavaProcessors.newBuilder().withNodePreProcessor(budget).build()).build());
+        JinjaUndefined.install(jinjava.getGlobalContext());
+        RenderResult result;
+        try {
+            result = jinjava.renderForResult(source, variables);
+        } finally {
+            if (nodes[0] > nodeBudget) {
+                throw new RenderBudgetExceeded();
+            }
+        }
         for (TemplateError e : result.getErrors()) {
             if (e.getSeverity() == TemplateError.ErrorType.FATAL) {
                 return null;

@@ -1,6 +1,9 @@
 package io.cernvm.context.internal.mime;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -23,6 +26,15 @@ final class PyCodecs {
     }
 
     private static String decodeUtf8(byte[] b, boolean escape) {
+        try {
+            // Fast path: Java's strict decoder rejects exactly what Python's does (overlongs, surrogates, > U+10FFFF).
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
+        } catch (CharacterCodingException e) {
+            if (!escape) {
+                return null;
+            }
+        }
         StringBuilder out = new StringBuilder(b.length);
         int i = 0;
         while (i < b.length) {
@@ -98,24 +110,37 @@ final class PyCodecs {
 
     /** @return {@code s.encode("utf-8", "surrogateescape")}; other lone surrogates become U+FFFD */
     static byte[] encodeUtf8Escaped(String s) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(s.length() + 16);
+        byte[] out = new byte[s.length() * 3];
+        int o = 0;
         int i = 0;
         while (i < s.length()) {
             char c = s.charAt(i);
-            if (c >= 0xdc80 && c <= 0xdcff) {
-                out.write(c - 0xdc00);
+            if (c < 0x80) {
+                out[o++] = (byte) c;
                 i++;
-                continue;
+            } else if (c < 0x800) {
+                out[o++] = (byte) (0xc0 | c >> 6);
+                out[o++] = (byte) (0x80 | c & 0x3f);
+                i++;
+            } else if (c >= 0xdc80 && c <= 0xdcff) {
+                out[o++] = (byte) (c - 0xdc00);
+                i++;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(i + 1));
+                out[o++] = (byte) (0xf0 | cp >> 18);
+                out[o++] = (byte) (0x80 | cp >> 12 & 0x3f);
+                out[o++] = (byte) (0x80 | cp >> 6 & 0x3f);
+                out[o++] = (byte) (0x80 | cp & 0x3f);
+                i += 2;
+            } else {
+                int cp = Character.isSurrogate(c) ? 0xfffd : c;
+                out[o++] = (byte) (0xe0 | cp >> 12);
+                out[o++] = (byte) (0x80 | cp >> 6 & 0x3f);
+                out[o++] = (byte) (0x80 | cp & 0x3f);
+                i++;
             }
-            int cp = s.codePointAt(i);
-            int len = Character.charCount(cp);
-            if (Character.isSurrogate(c) && len == 1) {
-                cp = 0xfffd;
-            }
-            out.writeBytes(new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8));
-            i += len;
         }
-        return out.toByteArray();
+        return java.util.Arrays.copyOf(out, o);
     }
 
     /** @return whether {@code s} holds a lone surrogate (Python's {@code _has_surrogates}) */

@@ -14,7 +14,7 @@ import java.util.function.Predicate;
  * {@code message/delivery-status} blocks of headers. Nesting and message count are bounded.
  */
 final class PyFeedParser {
-    private final String[] lines;
+    private final String text;
     private int next;
     private final Deque<String> pushedBack = new ArrayDeque<>();
     private final List<Predicate<String>> eofStack = new ArrayList<>();
@@ -24,7 +24,7 @@ final class PyFeedParser {
     private PyMessage last;
 
     private PyFeedParser(String text, DecodeBudget budget) {
-        this.lines = splitKeepingEnds(text);
+        this.text = text;
         this.budget = budget;
     }
 
@@ -35,33 +35,38 @@ final class PyFeedParser {
         return p.popMessage();
     }
 
-    private static String[] splitKeepingEnds(String s) {
-        List<String> out = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                out.add(s.substring(start, i + 1));
-                start = i + 1;
+    /** @return the next line of the text with its ending (LF, CRLF or a lone CR), or {@code null} at the end */
+    private String nextLine() {
+        if (next >= text.length()) {
+            return null;
+        }
+        int start = next;
+        int i = start;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                i++;
+                break;
             }
+            if (c == '\r') {
+                i += i + 1 < text.length() && text.charAt(i + 1) == '\n' ? 2 : 1;
+                break;
+            }
+            i++;
         }
-        if (start < s.length()) {
-            out.add(s.substring(start));
-        }
-        return out.toArray(new String[0]);
+        next = i;
+        return text.substring(start, i);
     }
 
     private String readline() {
         String line;
         if (!pushedBack.isEmpty()) {
             line = pushedBack.pop();
-        } else if (next < lines.length) {
-            line = lines[next++];
         } else {
-            return "";
+            line = nextLine();
+            if (line == null) {
+                return "";
+            }
         }
         for (int i = eofStack.size() - 1; i >= 0; i--) {
             if (eofStack.get(i).test(line)) {

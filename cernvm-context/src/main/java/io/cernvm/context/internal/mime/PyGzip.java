@@ -42,12 +42,15 @@ final class PyGzip {
     static byte[] decompress(byte[] data, long maxBytes) throws GzipFailure {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int pos = 0;
-        byte[] buf = new byte[64 * 1024];
+        byte[] buf = null;
         while (true) {
             if (pos >= data.length) {
                 return out.toByteArray();
             }
             pos = readHeader(data, pos);
+            if (buf == null) {
+                buf = new byte[16 * 1024];
+            }
             Inflater inflater = new Inflater(true);
             CRC32 crc = new CRC32();
             long memberSize = 0;

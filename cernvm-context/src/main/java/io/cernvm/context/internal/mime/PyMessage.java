@@ -51,11 +51,19 @@ final class PyMessage {
     /** @return the first value of the header, case-insensitively, or {@code null} */
     String get(String name) {
         for (String[] h : headers) {
-            if (lower(h[0]).equals(lower(name))) {
+            if (sameName(h[0], name)) {
                 return h[1];
             }
         }
         return null;
+    }
+
+    /** Python's {@code a.lower() == b.lower()}, without allocating for ASCII names. */
+    private static boolean sameName(String a, String b) {
+        if (a.length() == b.length() && PyCodecs.isAscii(a) && PyCodecs.isAscii(b)) {
+            return a.regionMatches(true, 0, b, 0, a.length());
+        }
+        return lower(a).equals(lower(b));
     }
 
     boolean contains(String name) {
@@ -64,8 +72,7 @@ final class PyMessage {
 
     /** Python's {@code del msg[name]}. */
     void delete(String name) {
-        String n = lower(name);
-        headers.removeIf(h -> lower(h[0]).equals(n));
+        headers.removeIf(h -> sameName(h[0], name));
     }
 
     /** Python's {@code msg[name] = value} (appends). */

@@ -115,6 +115,7 @@ final class PyStrings {
 
     /** @return {@code "%03d" % n} */
     static String partName(String template, int n) {
-        return template + String.format(Locale.ROOT, "%03d", n);
+        String digits = Integer.toString(n);
+        return template + "000".substring(Math.min(3, digits.length())) + digits;
     }
 }

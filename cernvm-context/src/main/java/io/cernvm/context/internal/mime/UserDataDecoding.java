@@ -41,7 +41,7 @@ public final class UserDataDecoding {
         CloudInitProcessor processor = new CloudInitProcessor(fetcher, budget, findings);
         try {
             PyMessage accumulated = processor.process(raw);
-            JinjaTemplates jinja = new JinjaTemplates(instanceData, limits.maxDecompressedBytes());
+            JinjaTemplates jinja = new JinjaTemplates(instanceData, limits.maxRenderedChars());
             List<DecodedPart> parts = HandlerWalk.walk(accumulated, jinja, budget);
             for (DecodedPart p : parts) {
                 JinjaRendering r = p.jinja();
