@@ -286,6 +286,24 @@ class PublisherRoundTripTest {
         }
     }
 
+    @Test
+    void dirtabPatternsMakeNestedCatalogs() throws Exception {
+        Path tree = sampleTree(dir.resolve("tree"));
+        TestTrees.file(tree.resolve(".cvmfsdirtab"), "/sw/*\n! /sw/skip\n".getBytes(StandardCharsets.UTF_8),
+                "rw-r--r--", MTIME);
+        TestTrees.file(tree.resolve("sw/gcc/bin/gcc"), "gcc".getBytes(StandardCharsets.UTF_8), "rwxr-xr-x", MTIME);
+        TestTrees.file(tree.resolve("sw/skip/x"), "x".getBytes(StandardCharsets.UTF_8), "rw-r--r--", MTIME);
+        TestTrees.fixDirectoryTimes(tree, MTIME);
+        Path storage = dir.resolve("repo");
+        publisher(storage).build().publish(tree);
+        try (Repository repo = open(storage)) {
+            assertThat(TreeSnapshot.of(repo)).isEqualTo(TreeSnapshot.of(tree));
+            assertThat(repo.stat("/sw/gcc").nestedCatalogMountpoint()).isTrue();
+            assertThat(repo.stat("/sw/skip").nestedCatalogMountpoint()).isFalse();
+            assertThat(repo.stat("/nested").nestedCatalogMountpoint()).isTrue();
+        }
+    }
+
     private static long countObjects(Path storage) throws Exception {
         try (var s = Files.walk(storage.resolve("data"))) {
             return s.filter(Files::isRegularFile).filter(p -> !p.toString().contains("/txn/")).count();
