@@ -231,6 +231,7 @@ class PublisherRoundTripTest {
         Files.write(tree.resolve("README.txt"), "v2".getBytes(StandardCharsets.UTF_8));
         assertThat(publisher(storage).build().publish(tree).revision()).isEqualTo(2);
         assertThat(storage.resolve("data/txn/publish-999-1")).doesNotExist();
+        assertThat(storage.resolve(".cvmfspublished.tmp-999-1")).doesNotExist();
         try (Repository repo = open(storage)) {
             assertThat(repo.readAllBytes("/README.txt")).isEqualTo("v2".getBytes(StandardCharsets.UTF_8));
         }

@@ -45,6 +45,12 @@ public final class ObjectStore {
                 Files.deleteIfExists(p);
             }
         }
+        // Temporaries of an interrupted atomic replacement of .cvmfspublished and friends.
+        try (var s = Files.newDirectoryStream(storage, ".cvmfs*" + AtomicFiles.TEMP_MARK + "*")) {
+            for (Path p : s) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     /** @return the content algorithm */
