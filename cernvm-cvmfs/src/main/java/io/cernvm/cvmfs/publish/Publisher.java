@@ -82,6 +82,7 @@ public final class Publisher {
     private final Integer uid;
     private final Integer gid;
     private final boolean nanosecondMtimes;
+    private final boolean replicable;
 
     private Publisher(Builder b) {
         this.keys = Objects.requireNonNull(b.keys, "keys");
@@ -95,6 +96,7 @@ public final class Publisher {
         this.uid = b.uid;
         this.gid = b.gid;
         this.nanosecondMtimes = b.nanosecondMtimes;
+        this.replicable = b.replicable;
     }
 
     /** @return a builder */
@@ -312,6 +314,9 @@ public final class Publisher {
                 metaInfo = store.put(RepositoryStorage.metaInfoBytes(RepositoryStorage.defaultMetaInfo(fqrn)),
                         ObjectType.METAINFO);
             }
+            if (replicable) {
+                repo.markReplicable();
+            }
             if (c.writeWhitelist()) {
                 repo.writeWhitelist(keys.signWhitelist(clock.instant(), whitelistValidity, hashAlgorithm));
             }
@@ -432,6 +437,7 @@ public final class Publisher {
         private Integer uid;
         private Integer gid;
         private boolean nanosecondMtimes;
+        private boolean replicable;
 
         private Builder() {
         }
@@ -517,6 +523,16 @@ public final class Publisher {
          */
         public Builder nanosecondMtimes(boolean enabled) {
             this.nanosecondMtimes = enabled;
+            return this;
+        }
+
+        /**
+         * @param enabled whether to write the empty {@code .cvmfs_master_replica} marker that lets
+         *                Stratum 1s replicate the repository ({@code cvmfs_server mkfs -m})
+         * @return this
+         */
+        public Builder replicable(boolean enabled) {
+            this.replicable = enabled;
             return this;
         }
 

@@ -296,7 +296,8 @@ class PublisherRoundTripTest {
         TestTrees.file(tree.resolve("sw/skip/x"), "x".getBytes(StandardCharsets.UTF_8), "rw-r--r--", MTIME);
         TestTrees.fixDirectoryTimes(tree, MTIME);
         Path storage = dir.resolve("repo");
-        publisher(storage).build().publish(tree);
+        publisher(storage).replicable(true).build().publish(tree);
+        assertThat(storage.resolve(".cvmfs_master_replica")).isEmptyFile();
         try (Repository repo = open(storage)) {
             assertThat(TreeSnapshot.of(repo)).isEqualTo(TreeSnapshot.of(tree));
             assertThat(repo.stat("/sw/gcc").nestedCatalogMountpoint()).isTrue();
