@@ -252,6 +252,8 @@ public final class Publisher {
         FileLock lock;
         try {
             lock = ch.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null; // held by another publisher in this JVM
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;

@@ -306,6 +306,19 @@ class PublisherRoundTripTest {
         }
     }
 
+    @Test
+    void onePublisherAtATime() throws Exception {
+        Path tree = sampleTree(dir.resolve("tree"));
+        Path storage = dir.resolve("repo");
+        Publisher pub = publisher(storage).build();
+        pub.publish(tree);
+        try (var held = pub.lock()) {
+            assertThatThrownBy(() -> publisher(storage).build().publish(tree))
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("another publisher");
+        }
+        assertThat(pub.publish(tree).revision()).isEqualTo(2);
+    }
+
     private static long countObjects(Path storage) throws Exception {
         try (var s = Files.walk(storage.resolve("data"))) {
             return s.filter(Files::isRegularFile).filter(p -> !p.toString().contains("/txn/")).count();

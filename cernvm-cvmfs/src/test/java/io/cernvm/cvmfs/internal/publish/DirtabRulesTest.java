@@ -36,4 +36,15 @@ class DirtabRulesTest {
         assertThat(r.matches(dir("/a.b/(c)+"))).isTrue();
         assertThat(r.matches(dir("/aXb/cc"))).isFalse();
     }
+
+    @Test
+    void propertyAnyTextParsesAndMatchingNeverFails() {
+        org.quicktheories.QuickTheory.qt().withExamples(100)
+                .forAll(org.quicktheories.generators.SourceDSL.strings().allPossible().ofLengthBetween(0, 120))
+                .checkAssert(text -> {
+                    DirtabRules r = DirtabRules.parse(List.of(text.split("\n", -1)));
+                    r.matches(dir("/software/x"));
+                    r.matches(dir("/" + text.replace("/", "_").replace("\0", "")));
+                });
+    }
 }
