@@ -121,6 +121,7 @@ public final class CvmfsClient {
          * @param factory repository name to a new transport; the repository closes it
          * @return this
          */
+        @SuppressWarnings("exports") // the module-internal seam, for the HTTP transport and the disk cache
         public Builder transportFactory(Function<String, RepositoryTransport> factory) {
             this.transports = Objects.requireNonNull(factory, "factory");
             return this;
@@ -130,6 +131,7 @@ public final class CvmfsClient {
          * @param transport the one transport for every repository opened
          * @return this
          */
+        @SuppressWarnings("exports") // the module-internal seam, for the HTTP transport and the disk cache
         public Builder transport(RepositoryTransport transport) {
             Objects.requireNonNull(transport, "transport");
             this.transports = name -> transport;
@@ -202,6 +204,7 @@ public final class CvmfsClient {
          * @param store the breadcrumb store
          * @return this
          */
+        @SuppressWarnings("exports") // the module-internal seam, for the HTTP transport and the disk cache
         public Builder breadcrumbs(BreadcrumbStore store) {
             this.breadcrumbs = Objects.requireNonNull(store, "store");
             return this;

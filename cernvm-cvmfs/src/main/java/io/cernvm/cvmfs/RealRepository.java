@@ -9,6 +9,7 @@ import io.cernvm.cvmfs.internal.catalog.CatalogRow;
 import io.cernvm.cvmfs.internal.catalog.CatalogTree;
 import io.cernvm.cvmfs.internal.catalog.ChunkRow;
 import io.cernvm.cvmfs.internal.catalog.RepositoryPath;
+import io.cernvm.cvmfs.internal.catalog.SymlinkResolver;
 import io.cernvm.cvmfs.internal.catalog.SymlinkTemplate;
 import io.cernvm.cvmfs.internal.catalog.XattrBlob;
 import io.cernvm.cvmfs.internal.history.HistoryDatabase;
@@ -41,6 +42,7 @@ final class RealRepository implements Repository {
 
     private final RepositorySession session;
     private final CatalogTree tree;
+    private final SymlinkResolver links;
     private final ContentHash root;
     private final VerifiedManifest verified;
     private final Tag tag;
@@ -51,6 +53,7 @@ final class RealRepository implements Repository {
                            Tag tag, List<RepositoryWarning> warnings) {
         this.session = session;
         this.tree = tree;
+        this.links = new SymlinkResolver(tree, session.symlinkEnvironment, "/cvmfs/" + session.name);
         this.root = root;
         this.verified = verified;
         this.tag = tag;
@@ -101,7 +104,14 @@ final class RealRepository implements Repository {
             LOG.warn("{}: {}", w.repository(), w.message());
             session.listener.warning(w);
         }
-        CatalogTree tree = new CatalogTree(session.catalogs, session.catalogs.load(root, ""));
+        var rootCatalog = session.catalogs.load(root, "");
+        CatalogTree tree;
+        try {
+            tree = new CatalogTree(session.catalogs, rootCatalog);
+        } catch (RuntimeException e) {
+            rootCatalog.close();
+            throw e;
+        }
         session.acquire();
         RealRepository r = new RealRepository(session, tree, root, verified, tag, warnings);
         session.listener.opened(session.name, r.revision(), root.toString());
@@ -176,14 +186,20 @@ final class RealRepository implements Repository {
     @Override
     public FileAttributes stat(String path) {
         ensureOpen();
-        return attributes(tree.require(RepositoryPath.canonical(path)));
+        return attributes(tree.require(links.resolve(path, false)));
+    }
+
+    @Override
+    public String resolve(String path) {
+        ensureOpen();
+        return RepositoryPath.display(links.resolve(path, true));
     }
 
     @Override
     public boolean exists(String path) {
         ensureOpen();
         try {
-            return tree.lookup(RepositoryPath.canonical(path)).isPresent();
+            return tree.lookup(links.resolve(path, false)).isPresent();
         } catch (NotFoundException e) {
             return false;
         }
@@ -192,7 +208,7 @@ final class RealRepository implements Repository {
     @Override
     public List<DirectoryEntry> list(String path) {
         ensureOpen();
-        String dir = RepositoryPath.canonical(path);
+        String dir = links.resolve(path, true);
         CatalogEntry e = tree.require(dir);
         if (FileType.fromMode(e.row().mode()) != FileType.DIRECTORY) {
             throw new NotFoundException("not a directory", FaultLocation.atPath(RepositoryPath.display(dir)));
@@ -207,7 +223,7 @@ final class RealRepository implements Repository {
     @Override
     public SeekableByteChannel open(String path) {
         ensureOpen();
-        String p = RepositoryPath.canonical(path);
+        String p = links.resolve(path, true);
         CatalogEntry e = tree.require(p);
         CatalogRow row = e.row();
         FaultLocation at = FaultLocation.atPath(RepositoryPath.display(p));
@@ -256,7 +272,7 @@ final class RealRepository implements Repository {
     @Override
     public String readlink(String path) {
         ensureOpen();
-        String p = RepositoryPath.canonical(path);
+        String p = links.resolve(path, false);
         CatalogRow row = tree.require(p).row();
         if (FileType.fromMode(row.mode()) != FileType.SYMLINK) {
             throw new NotFoundException("not a symbolic link", FaultLocation.atPath(RepositoryPath.display(p)));
@@ -267,7 +283,7 @@ final class RealRepository implements Repository {
     @Override
     public Map<String, byte[]> xattrs(String path) {
         ensureOpen();
-        String p = RepositoryPath.canonical(path);
+        String p = links.resolve(path, false);
         CatalogEntry e = tree.require(p);
         Map<String, byte[]> parsed = XattrBlob.parse(e.row().xattr(), FaultLocation.atPath(RepositoryPath.display(p)));
         Map<String, byte[]> copy = new java.util.LinkedHashMap<>();

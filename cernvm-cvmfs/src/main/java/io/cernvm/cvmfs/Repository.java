@@ -8,8 +8,12 @@ import java.util.Optional;
 
 /**
  * One revision of a CernVM-FS repository, opened and verified by a {@link CvmfsClient}. Paths
- * are absolute inside the repository ({@code /} is the root, {@code /a/b}); symlinks are not
- * followed. Every byte returned was verified against its hash first. Thread-safe.
+ * are absolute inside the repository ({@code /} is the root, {@code /a/b}). Symlinks are
+ * resolved as libcvmfs resolves them: in every directory component, and in the last component
+ * by {@link #list}, {@link #open} and {@link #resolve} but not by {@link #stat},
+ * {@link #readlink} and {@link #xattrs} (like {@code lstat}); an absolute target counts when it
+ * lies below {@code /cvmfs/<name>}; nothing resolves to a place outside the repository.
+ * Every byte returned was verified against its hash first. Thread-safe.
  *
  * <p>Errors: {@link io.cernvm.api.NotFoundException} for a missing path (or one of the wrong
  * type), {@link io.cernvm.api.IntegrityException} for content that does not match its hash or
@@ -27,7 +31,10 @@ public interface Repository extends AutoCloseable {
     /** @return the root catalog hash opened (hex with algorithm id, no suffix) */
     String rootHash();
 
-    /** @return the verified manifest; empty when opened by root hash, which skips it as upstream */
+    /**
+     * @return the verified current manifest (also when a tag or date chose an older revision);
+     *         empty when opened by root hash, which skips it as upstream
+     */
     Optional<Manifest> manifest();
 
     /** @return how the manifest was trusted; empty when opened by root hash */
@@ -44,6 +51,12 @@ public interface Repository extends AutoCloseable {
      * @return its attributes (a symlink's own)
      */
     FileAttributes stat(String path);
+
+    /**
+     * @param path a path, possibly through symlinks
+     * @return the canonical path it names once every symlink is followed
+     */
+    String resolve(String path);
 
     /**
      * @param path a path

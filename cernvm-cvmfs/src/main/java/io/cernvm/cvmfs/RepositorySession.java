@@ -12,7 +12,6 @@ import io.cernvm.cvmfs.internal.trust.TrustChain;
 import io.cernvm.cvmfs.internal.trust.VerifiedManifest;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -56,7 +55,7 @@ final class RepositorySession {
             Files.createDirectories(workRoot);
             this.workDirectory = Files.createTempDirectory(workRoot, name.replaceAll("[^A-Za-z0-9.-]", "_") + "-");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a work directory in " + workRoot, e);
+            throw CatalogLoader.unusable(workRoot, e);
         }
         this.catalogs = new CatalogLoader(objects, workDirectory);
     }
@@ -90,7 +89,7 @@ final class RepositorySession {
                 }
                 history = HistoryDatabase.read(file, at);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the history database to " + workDirectory, e);
+                throw CatalogLoader.unusable(workDirectory, e);
             } finally {
                 if (file != null) {
                     try {

@@ -1,6 +1,9 @@
 package io.cernvm.cvmfs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cernvm.api.NotFoundException;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -179,5 +182,22 @@ class FixtureListingTest {
         assertThat(head.trust()).hasValueSatisfying(t -> assertThat(t.certificateFingerprint())
                 .isEqualTo("01b115d4073089b9357e9882c28e2ecc7d416a2b"));
         assertThat(head.tags()).extracting(Tag::name).contains("v1.0", "v2.0", "trunk", "trunk-previous");
+    }
+
+    @Test
+    void followsSymlinksAsLibcvmfsDoesWithoutLeavingTheRepository() {
+        assertThat(head.resolve("/links/rel-symlink")).isEqualTo("/README.txt");
+        assertThat(head.resolve("/links/abs-symlink")).isEqualTo("/small/a.txt");
+        assertThat(head.resolve("/links/../small/./a.txt")).isEqualTo("/small/a.txt");
+        assertThat(head.readAllBytes("/links/abs-symlink")).isEqualTo(head.readAllBytes("/small/a.txt"));
+        assertThat(head.stat("/links/rel-symlink").isSymbolicLink()).isTrue();
+        assertThatThrownBy(() -> head.resolve("/links/dangling-symlink")).isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("/links/does-not-exist");
+        assertThatThrownBy(() -> head.resolve("/links/variant-symlink")).isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("outside of the repository");
+        assertThatThrownBy(() -> head.resolve("/..")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> head.list("/small/a.txt/x")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> head.open("/links")).isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("not a regular file");
     }
 }

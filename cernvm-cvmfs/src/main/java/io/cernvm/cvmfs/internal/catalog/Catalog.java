@@ -31,6 +31,8 @@ import org.sqlite.SQLiteConfig;
 public final class Catalog implements AutoCloseable {
 
     private static final PathHash ROOT = PathHash.of("");
+    private static final long MIN_EPOCH_SECOND = java.time.Instant.MIN.getEpochSecond();
+    private static final long MAX_EPOCH_SECOND = java.time.Instant.MAX.getEpochSecond();
 
     private final Connection db;
     private final String mountpoint;
@@ -39,6 +41,7 @@ public final class Catalog implements AutoCloseable {
     private final Map<String, String> properties;
     private final int schemaRevision;
     private final List<NestedCatalogRef> nested;
+    private final Map<String, NestedCatalogRef> nestedByMountpoint;
     private final PreparedStatement lookup;
     private final PreparedStatement listing;
     private final PreparedStatement chunks;
@@ -66,6 +69,9 @@ public final class Catalog implements AutoCloseable {
         this.chunks = db.prepareStatement(
                 "SELECT offset, size, hash FROM chunks WHERE md5path_1 = ? AND md5path_2 = ? ORDER BY offset");
         this.nested = readNested(db);
+        Map<String, NestedCatalogRef> byMountpoint = new HashMap<>();
+        nested.forEach(n -> byMountpoint.put(n.mountpoint(), n));
+        this.nestedByMountpoint = Map.copyOf(byMountpoint);
     }
 
     /**
@@ -83,6 +89,9 @@ public final class Catalog implements AutoCloseable {
         try {
             SQLiteConfig cfg = new SQLiteConfig();
             cfg.setReadOnly(true);
+            // the file is this process's private copy: hold the lock, so sqlite keeps its page
+            // cache between statements instead of re-validating it on every query
+            cfg.setLockingMode(SQLiteConfig.LockingMode.EXCLUSIVE);
             c = org.sqlite.JDBC.createConnection("jdbc:sqlite:" + file.toAbsolutePath(), cfg.toProperties());
             return new Catalog(c, mountpoint, hash, location);
         } catch (SQLException | RuntimeException e) {
@@ -191,6 +200,14 @@ public final class Catalog implements AutoCloseable {
     }
 
     /**
+     * @param mountpoint a canonical path
+     * @return the nested catalog mounted exactly there, if any
+     */
+    public Optional<NestedCatalogRef> nestedAt(String mountpoint) {
+        return Optional.ofNullable(nestedByMountpoint.get(mountpoint));
+    }
+
+    /**
      * @param path a row key
      * @return the row, if this catalog has it
      */
@@ -284,6 +301,10 @@ public final class Catalog implements AutoCloseable {
         if (size < 0) {
             throw new IntegrityException("catalog entry '" + printable(name) + "' has a negative size", location);
         }
+        long mtime = r.getLong(9);
+        if (mtime < MIN_EPOCH_SECOND || mtime > MAX_EPOCH_SECOND) {
+            throw new IntegrityException("catalog entry '" + printable(name) + "' has an impossible mtime", location);
+        }
         String symlink = r.getString(12);
         byte[] xattr = withXattr ? r.getBytes(15) : null;
         long nanos = -1;
@@ -291,7 +312,7 @@ public final class Catalog implements AutoCloseable {
             long n = r.getLong(withXattr ? 16 : 15);
             nanos = r.wasNull() || n < 0 || n > 999_999_999 ? -1 : n;
         }
-        return new CatalogRow(path, parent, r.getLong(5), hash, size, r.getInt(8), r.getLong(9), nanos, flags, name,
+        return new CatalogRow(path, parent, r.getLong(5), hash, size, r.getInt(8), mtime, nanos, flags, name,
                 symlink == null ? "" : symlink, r.getLong(13), r.getLong(14), xattr, compression);
     }
 

@@ -1,6 +1,7 @@
 package io.cernvm.cvmfs.internal.catalog;
 
 import io.cernvm.api.CernVmException;
+import io.cernvm.api.ConfigurationException;
 import io.cernvm.api.FaultLocation;
 import io.cernvm.cvmfs.internal.object.ContentHash;
 import io.cernvm.cvmfs.internal.object.ObjectFetcher;
@@ -46,7 +47,7 @@ public final class CatalogLoader {
             Files.createDirectories(workDirectory);
             file = Files.createTempFile(workDirectory, hash.hex().substring(0, 8) + "-", ".catalog");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary catalog file in " + workDirectory, e);
+            throw unusable(workDirectory, e);
         }
         try {
             try (OutputStream out = Files.newOutputStream(file)) {
@@ -56,10 +57,20 @@ public final class CatalogLoader {
         } catch (IOException | CernVmException | UncheckedIOException e) {
             deleteQuietly(file);
             if (e instanceof IOException io) {
-                throw new UncheckedIOException("cannot write a temporary catalog file", io);
+                throw unusable(workDirectory, io);
             }
             throw (RuntimeException) e;
         }
+    }
+
+    /**
+     * @param directory the work directory
+     * @param e         what failed
+     * @return the error to report: the directory is not usable
+     */
+    public static ConfigurationException unusable(Path directory, IOException e) {
+        return new ConfigurationException("work directory for catalogs is not usable: " + e,
+                FaultLocation.atPath(directory.toString()), e);
     }
 
     static void deleteQuietly(Path file) {

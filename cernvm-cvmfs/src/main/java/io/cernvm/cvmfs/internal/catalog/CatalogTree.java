@@ -80,13 +80,25 @@ public final class CatalogTree implements AutoCloseable {
      */
     public Catalog catalogHolding(String path, boolean contents) {
         Catalog current = root.catalog();
+        // each catalog's mountpoints lie below its own; try the path's prefixes, shortest first
+        int from = 1;
         while (true) {
             NestedCatalogRef next = null;
-            for (NestedCatalogRef ref : current.nested()) {
-                String m = ref.mountpoint();
-                if (path.startsWith(m + "/") || (contents && path.equals(m))) {
-                    next = ref;
-                    break;
+            if (!current.nested().isEmpty()) {
+                int i = from;
+                while (i <= path.length()) {
+                    int slash = path.indexOf('/', i);
+                    int end = slash < 0 ? path.length() : slash;
+                    if (end == path.length() && !contents) {
+                        break;
+                    }
+                    Optional<NestedCatalogRef> ref = current.nestedAt(path.substring(0, end));
+                    if (ref.isPresent()) {
+                        next = ref.get();
+                        from = end + 1;
+                        break;
+                    }
+                    i = end + 1;
                 }
             }
             if (next == null) {

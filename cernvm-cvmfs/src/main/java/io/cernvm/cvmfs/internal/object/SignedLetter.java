@@ -120,4 +120,32 @@ public record SignedLetter(byte[] letter, String hashLine, byte[] signature) {
         s.chars().limit(60).forEach(c -> b.append(c < 0x20 || c > 0x7e ? '?' : (char) c));
         return s.length() > 60 ? b + "…" : b.toString();
     }
+
+    /**
+     * Signs a letter as the server tools do: the hash line is the letter's hash (hex with
+     * algorithm id) and the signer signs its ASCII bytes (SHA1withRSA for a manifest, a raw
+     * PKCS#1 signature for a whitelist).
+     *
+     * @param letter    the text, ending in a newline
+     * @param algorithm the hash algorithm of the hash line
+     * @param signer    hash-line bytes to signature bytes
+     * @return the signed letter
+     */
+    public static SignedLetter sign(byte[] letter, HashAlgorithm algorithm, java.util.function.UnaryOperator<byte[]> signer) {
+        if (letter.length > 0 && letter[letter.length - 1] != '\n') {
+            throw new IllegalArgumentException("a letter ends with a newline");
+        }
+        String hashLine = ContentHash.of(algorithm, letter, ObjectType.FILE).toString();
+        return new SignedLetter(letter, hashLine, signer.apply(hashLine.getBytes(StandardCharsets.ISO_8859_1)));
+    }
+
+    /** @return the file: letter, {@code --}, hash line, signature */
+    public byte[] toBytes() {
+        byte[] sep = ("--\n" + hashLine + "\n").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] out = new byte[letter.length + sep.length + signature.length];
+        System.arraycopy(letter, 0, out, 0, letter.length);
+        System.arraycopy(sep, 0, out, letter.length, sep.length);
+        System.arraycopy(signature, 0, out, letter.length + sep.length, signature.length);
+        return out;
+    }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cernvm.api.IntegrityException;
-import io.cernvm.cvmfs.OverlayTransport;
+import io.cernvm.cvmfs.internal.transport.OverlayTransport;
 import io.cernvm.cvmfs.internal.transport.DirectoryTransport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

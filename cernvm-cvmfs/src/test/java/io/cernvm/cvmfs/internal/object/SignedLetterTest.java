@@ -60,4 +60,15 @@ class SignedLetterTest {
             }
         });
     }
+
+    @Test
+    void signsAndCutsBackTheSameLetter() {
+        byte[] letter = "Cabc\nS1\n".getBytes(StandardCharsets.UTF_8);
+        SignedLetter l = SignedLetter.sign(letter, HashAlgorithm.SHAKE128, h -> new byte[] {7, '\n', 7});
+        SignedLetter back = SignedLetter.cut(l.toBytes(), FaultLocation.NOWHERE);
+        assertThat(back.letter()).isEqualTo(letter);
+        assertThat(back.hashLine()).endsWith("-shake128");
+        assertThat(back.signature()).containsExactly(7, '\n', 7);
+        back.verifyHashLine(FaultLocation.NOWHERE);
+    }
 }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cernvm.api.TrustException;
 import io.cernvm.cvmfs.FixtureRepository;
 import io.cernvm.cvmfs.FixtureSigning;
-import io.cernvm.cvmfs.OverlayTransport;
+import io.cernvm.cvmfs.internal.transport.OverlayTransport;
 import io.cernvm.cvmfs.internal.object.ContentHash;
 import io.cernvm.cvmfs.internal.object.HashAlgorithm;
 import io.cernvm.cvmfs.internal.object.ObjectFetcher;

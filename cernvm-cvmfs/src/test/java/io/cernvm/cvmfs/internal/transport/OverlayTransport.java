@@ -1,6 +1,5 @@
-package io.cernvm.cvmfs;
+package io.cernvm.cvmfs.internal.transport;
 
-import io.cernvm.cvmfs.internal.transport.RepositoryTransport;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
