@@ -81,6 +81,20 @@ public final class ObjectStore {
         }
     }
 
+    /** Stores bytes already verified against {@code hash} as they are (a replica's copy). */
+    public void putRaw(ContentHash hash, byte[] raw) throws IOException {
+        Path target = storage.resolve(hash.objectPath());
+        if (Files.exists(target)) {
+            deduplicated++;
+            return;
+        }
+        Path temp = storage.resolve("data").resolve("txn")
+                .resolve(TEMP_PREFIX + ProcessHandle.current().pid() + "-" + tempCounter.incrementAndGet());
+        Files.write(temp, raw);
+        AtomicFiles.commit(temp, target);
+        written++;
+    }
+
     /** @return a streaming writer for one object */
     public Sink newSink() throws IOException {
         Path temp = storage.resolve("data").resolve("txn")
