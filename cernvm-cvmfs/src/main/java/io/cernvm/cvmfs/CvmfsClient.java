@@ -75,8 +75,9 @@ public final class CvmfsClient {
             keys = MasterKeys.load(settings.keyPaths);
         }
         RepositoryTransport transport = settings.transports.apply(repository);
-        RepositorySession session = new RepositorySession(repository, transport, keys, settings.clock,
-                settings.breadcrumbs, settings.symlinkEnvironment, settings.listener, settings.workDirectory);
+        RepositorySession session = new RepositorySession(repository, transport, settings.ownsTransports, keys, settings.clock,
+                settings.breadcrumbs, settings.symlinkEnvironment, settings.listener, settings.workDirectory,
+                settings.mountDirectory + "/" + repository);
         session.acquire();
         try {
             return RealRepository.open(session, pin);
@@ -88,6 +89,7 @@ public final class CvmfsClient {
     /** Settings of a {@link CvmfsClient}. Not thread-safe. */
     public static final class Builder {
         private Function<String, RepositoryTransport> transports;
+        private boolean ownsTransports;
         private List<Path> keyPaths = List.of();
         private MasterKeys keys;
         private Clock clock = Clock.systemUTC();
@@ -96,6 +98,7 @@ public final class CvmfsClient {
         private RepositoryListener listener = RepositoryListener.NONE;
         private Path workDirectory = Path.of(System.getProperty("java.io.tmpdir"), "cernvm-cvmfs-" + ProcessHandle.current().pid());
         private RevisionPin pin = RevisionPin.HEAD;
+        private String mountDirectory = "/cvmfs";
 
         private Builder() {
         }
@@ -103,6 +106,7 @@ public final class CvmfsClient {
         private Builder copy() {
             Builder b = new Builder();
             b.transports = transports;
+            b.ownsTransports = ownsTransports;
             b.keyPaths = keyPaths;
             b.keys = keys;
             b.clock = clock;
@@ -111,6 +115,7 @@ public final class CvmfsClient {
             b.listener = listener;
             b.workDirectory = workDirectory;
             b.pin = pin;
+            b.mountDirectory = mountDirectory;
             return b;
         }
 
@@ -124,17 +129,19 @@ public final class CvmfsClient {
         @SuppressWarnings("exports") // the module-internal seam, for the HTTP transport and the disk cache
         public Builder transportFactory(Function<String, RepositoryTransport> factory) {
             this.transports = Objects.requireNonNull(factory, "factory");
+            this.ownsTransports = true;
             return this;
         }
 
         /**
-         * @param transport the one transport for every repository opened
+         * @param transport the one transport for every repository opened; the caller closes it
          * @return this
          */
         @SuppressWarnings("exports") // the module-internal seam, for the HTTP transport and the disk cache
         public Builder transport(RepositoryTransport transport) {
             Objects.requireNonNull(transport, "transport");
             this.transports = name -> transport;
+            this.ownsTransports = false;
             return this;
         }
 
@@ -147,6 +154,7 @@ public final class CvmfsClient {
         public Builder localRepository(Path directory) {
             Objects.requireNonNull(directory, "directory");
             this.transports = name -> new DirectoryTransport(directory);
+            this.ownsTransports = true;
             return this;
         }
 
@@ -225,6 +233,23 @@ public final class CvmfsClient {
          */
         public Builder workDirectory(Path directory) {
             this.workDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * Where repositories are mounted ({@code CVMFS_MOUNT_DIR}): an absolute symlink target
+         * below {@code <directory>/<name>} is resolved inside the repository, any other absolute
+         * target is outside it.
+         *
+         * @param directory an absolute path, by default {@code /cvmfs}
+         * @return this
+         */
+        public Builder mountDirectory(String directory) {
+            Objects.requireNonNull(directory, "directory");
+            if (!directory.startsWith("/")) {
+                throw new IllegalArgumentException("the mount directory is an absolute path: " + directory);
+            }
+            this.mountDirectory = directory.replaceAll("/+$", "");
             return this;
         }
 

@@ -53,7 +53,7 @@ final class RealRepository implements Repository {
                            Tag tag, List<RepositoryWarning> warnings) {
         this.session = session;
         this.tree = tree;
-        this.links = new SymlinkResolver(tree, session.symlinkEnvironment, "/cvmfs/" + session.name);
+        this.links = new SymlinkResolver(tree, session.symlinkEnvironment, session.mountPath);
         this.root = root;
         this.verified = verified;
         this.tag = tag;

@@ -12,7 +12,8 @@ import java.util.Optional;
  * resolved as libcvmfs resolves them: in every directory component, and in the last component
  * by {@link #list}, {@link #open} and {@link #resolve} but not by {@link #stat},
  * {@link #readlink} and {@link #xattrs} (like {@code lstat}); an absolute target counts when it
- * lies below {@code /cvmfs/<name>}; nothing resolves to a place outside the repository.
+ * lies below {@code /cvmfs/<name>} (see
+ * {@link CvmfsClient.Builder#mountDirectory}); nothing resolves to a place outside the repository.
  * Every byte returned was verified against its hash first. Thread-safe.
  *
  * <p>Errors: {@link io.cernvm.api.NotFoundException} for a missing path (or one of the wrong

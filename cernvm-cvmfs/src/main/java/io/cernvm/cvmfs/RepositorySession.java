@@ -35,22 +35,26 @@ final class RepositorySession {
     final Map<String, String> symlinkEnvironment;
     final RepositoryListener listener;
     final MasterKeys keys;
+    final String mountPath;
     private final TrustChain trust;
     private final Path workDirectory;
+    private final boolean ownsTransport;
     private VerifiedManifest manifest;
     private HistoryDatabase history;
     private int users;
 
-    RepositorySession(String name, RepositoryTransport transport, MasterKeys keys, Clock clock,
+    RepositorySession(String name, RepositoryTransport transport, boolean ownsTransport, MasterKeys keys, Clock clock,
                       io.cernvm.cvmfs.internal.trust.BreadcrumbStore breadcrumbs, Map<String, String> symlinkEnvironment,
-                      RepositoryListener listener, Path workRoot) {
+                      RepositoryListener listener, Path workRoot, String mountPath) {
         this.name = name;
         this.transport = transport;
+        this.ownsTransport = ownsTransport;
         this.objects = new ObjectFetcher(transport);
         this.keys = keys;
         this.trust = keys == null ? null : new TrustChain(name, keys, clock, breadcrumbs);
         this.symlinkEnvironment = Map.copyOf(symlinkEnvironment);
         this.listener = listener;
+        this.mountPath = mountPath;
         try {
             Files.createDirectories(workRoot);
             this.workDirectory = Files.createTempDirectory(workRoot, name.replaceAll("[^A-Za-z0-9.-]", "_") + "-");
@@ -110,7 +114,9 @@ final class RepositorySession {
     synchronized void release() {
         users--;
         if (users == 0) {
-            transport.close();
+            if (ownsTransport) {
+                transport.close();
+            }
             try (Stream<Path> s = Files.walk(workDirectory)) {
                 s.sorted(Comparator.reverseOrder()).forEach(p -> {
                     try {

@@ -145,12 +145,14 @@ class FixtureListingTest {
         Path repo = tmp.resolve("repo").resolve("cvmfs").resolve(FixtureRepository.FQRN);
         try (Repository r = CvmfsClient.builder().localRepository(repo)
                 .publicKeys(List.of(FixtureRepository.publicKey(FIXTURE)))
-                .symlinkEnvironment(Map.of("TEST_VARIANT", "/opt/v2"))
+                .symlinkEnvironment(Map.of("TEST_VARIANT", "/opt/v2")).mountDirectory("/opt")
                 .workDirectory(tmp.resolve("work2")).build().open(FixtureRepository.FQRN)) {
             FileAttributes link = r.stat("/links/variant-symlink");
             assertThat(link.rawTarget()).isEqualTo("$(TEST_VARIANT)/x");
             assertThat(link.target()).isEqualTo("/opt/v2/x");
             assertThat(link.size()).isEqualTo("/opt/v2/x".length());
+            assertThatThrownBy(() -> r.resolve("/links/abs-symlink")).isInstanceOf(NotFoundException.class)
+                    .hasMessageContaining("outside of the repository");
         }
     }
 

@@ -87,4 +87,25 @@ class RevisionPinTest {
         assertThatThrownBy(() -> c.open("test.cern.ch", RevisionPin.rootHash("../../x")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("CVMFS_ROOT_HASH");
     }
+
+    @Test
+    void refusesAHistoryDatabaseThatIsNotOne() throws Exception {
+        byte[] object = io.cernvm.cvmfs.internal.object.ZlibCodec.deflate("not sqlite at all".getBytes());
+        var h = io.cernvm.cvmfs.internal.object.ContentHash.of(io.cernvm.cvmfs.internal.object.HashAlgorithm.SHA1,
+                object, io.cernvm.cvmfs.internal.object.ObjectType.HISTORY);
+        String letter = FixtureSigning.letterOf(java.nio.file.Files.readAllBytes(repo.resolve(".cvmfspublished")))
+                .replaceFirst("\nH[0-9a-f]{40}\n", "\nH" + h + "\n");
+        OverlayTransport t = new OverlayTransport(new DirectoryTransport(repo));
+        t.replace(h.objectPath(), object);
+        t.replace(".cvmfspublished", FixtureSigning.manifest(letter, FixtureSigning.sha1Hex(letter),
+                FixtureSigning.privateKey(FixtureRepository.dir(FIXTURE).resolve("test.cern.ch.key"))));
+        CvmfsClient c = builder(t, new CopyOnWriteArrayList<>()).build();
+        try (Repository r = c.open("test.cern.ch")) {
+            assertThat(r.manifest().orElseThrow().historyHash()).isEqualTo(h.toString());
+            assertThatThrownBy(r::tags).isInstanceOf(io.cernvm.api.IntegrityException.class)
+                    .hasMessageContaining("history");
+        }
+        assertThatThrownBy(() -> c.open("test.cern.ch", RevisionPin.tag("v1.0")))
+                .isInstanceOf(io.cernvm.api.IntegrityException.class);
+    }
 }

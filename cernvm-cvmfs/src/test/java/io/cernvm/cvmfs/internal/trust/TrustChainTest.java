@@ -158,13 +158,13 @@ class TrustChainTest {
         assertThat(verify().manifest().revision()).isEqualTo(4);
     }
 
-    @Test
-    void refusesAValidSignatureByACertificateNotOnTheWhitelist() throws Exception {
+    /** Publishes a new self-signed certificate object and a manifest signed by its key; returns the certificate. */
+    private java.security.cert.X509Certificate publishCertificate(Date notBefore, Date notAfter) throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
         KeyPair kp = g.generateKeyPair();
-        var holder = new JcaX509v3CertificateBuilder(new X500Name("CN=intruder"), BigInteger.ONE,
-                new Date(0), new Date(4_000_000_000_000L), new X500Name("CN=intruder"), kp.getPublic())
+        var holder = new JcaX509v3CertificateBuilder(new X500Name("CN=other"), BigInteger.ONE,
+                notBefore, notAfter, new X500Name("CN=other"), kp.getPublic())
                 .build(new JcaContentSignerBuilder("SHA256withRSA").build(kp.getPrivate()));
         var cert = new JcaX509CertificateConverter().getCertificate(holder);
         String pem = "-----BEGIN CERTIFICATE-----\n"
@@ -175,8 +175,26 @@ class TrustChainTest {
         transport.replace(h.objectPath(), object);
         String letter = FixtureSigning.letterOf(published()).replaceFirst("\nX[0-9a-f]{40}\n", "\nX" + h + "\n");
         transport.replace(".cvmfspublished", FixtureSigning.manifest(letter, FixtureSigning.sha1Hex(letter), kp.getPrivate()));
+        return cert;
+    }
+
+    @Test
+    void refusesAValidSignatureByACertificateNotOnTheWhitelist() throws Exception {
+        publishCertificate(new Date(0), new Date(4_000_000_000_000L));
         assertThatThrownBy(this::verify).isInstanceOf(TrustException.class)
                 .hasMessageContaining("not on the whitelist").hasMessageContaining(".cvmfswhitelist");
+    }
+
+    @Test
+    void ignoresTheValidityDatesOfAWhitelistedCertificate() throws Exception {
+        // "validity range is unused" (signature.cc): an expired certificate still signs
+        var cert = publishCertificate(new Date(0), new Date(1_000_000_000_000L));
+        String fingerprint = Whitelist.fingerprintOf(cert, HashAlgorithm.SHA1).hex().toUpperCase(java.util.Locale.ROOT)
+                .replaceAll("(..)(?!$)", "$1:");
+        String letter = FixtureSigning.letterOf(Files.readAllBytes(repo.resolve(".cvmfswhitelist")))
+                .replaceFirst("\n[0-9A-F:]{59}\n", "\n" + fingerprint + "\n");
+        transport.replace(".cvmfswhitelist", FixtureSigning.whitelist(letter, masterKey()));
+        assertThat(verify().certificate()).isEqualTo(cert);
     }
 
     @Test
