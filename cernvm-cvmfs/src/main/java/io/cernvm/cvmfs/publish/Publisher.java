@@ -11,21 +11,19 @@ import io.cernvm.cvmfs.internal.publish.CatalogTreeWriter;
 import io.cernvm.cvmfs.internal.publish.DirtabRules;
 import io.cernvm.cvmfs.internal.publish.FileIngester;
 import io.cernvm.cvmfs.internal.publish.HashForms;
-import io.cernvm.cvmfs.internal.publish.HistoryDatabase;
+import io.cernvm.cvmfs.internal.publish.HistoryWriter;
 import io.cernvm.cvmfs.internal.publish.HistoryRow;
 import io.cernvm.cvmfs.internal.publish.ManifestState;
 import io.cernvm.cvmfs.internal.publish.ObjectStore;
 import io.cernvm.cvmfs.internal.publish.ReflogDatabase;
 import io.cernvm.cvmfs.internal.publish.RepositoryStorage;
+import io.cernvm.cvmfs.internal.publish.StorageLock;
 import io.cernvm.cvmfs.internal.publish.TreeNode;
 import io.cernvm.cvmfs.internal.publish.TreeScanner;
 import io.cernvm.cvmfs.internal.publish.WrittenCatalog;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -82,6 +80,7 @@ public final class Publisher {
     private final Integer uid;
     private final Integer gid;
     private final boolean nanosecondMtimes;
+    private final boolean replicable;
 
     private Publisher(Builder b) {
         this.keys = Objects.requireNonNull(b.keys, "keys");
@@ -95,6 +94,7 @@ public final class Publisher {
         this.uid = b.uid;
         this.gid = b.gid;
         this.nanosecondMtimes = b.nanosecondMtimes;
+        this.replicable = b.replicable;
     }
 
     /** @return a builder */
@@ -153,7 +153,7 @@ public final class Publisher {
         }
         TreeNode root = new TreeScanner(uid, gid).scan(tree);
         DirtabRules dirtab = DirtabRules.of(root);
-        try (FileLock lock = lock()) {
+        try (StorageLock lock = lock()) {
             HashAlgorithm algorithm = HashForms.of(hashAlgorithm);
             ObjectStore store = new ObjectStore(storage, algorithm);
             store.prepare();
@@ -188,8 +188,8 @@ public final class Publisher {
                                 previousNested), dirtab::matches).write(root);
                 String rootHash = rootCatalog.hash().toString();
                 history.put(new HistoryRow(tag, rootHash, revision, ts, description, rootCatalog.size()));
-                moveTrunk(history, new HistoryRow(HistoryDatabase.TRUNK, rootHash, revision, ts,
-                        HistoryDatabase.TRUNK_DESCRIPTION, rootCatalog.size()));
+                moveTrunk(history, new HistoryRow(HistoryWriter.TRUNK, rootHash, revision, ts,
+                        HistoryWriter.TRUNK_DESCRIPTION, rootCatalog.size()));
                 refs.add(new RepositoryStorage.Ref(rootHash, ReflogDatabase.CATALOG));
                 return new Commit(rootCatalog.hash(), rootCatalog.size(), revision, ts, refs, needWhitelist,
                         new PublishResult(revision, rootHash, rootCatalog.size(), tag, Instant.ofEpochSecond(ts), 0, 0),
@@ -207,7 +207,7 @@ public final class Publisher {
      * @param validity how long the new whitelist stays valid
      */
     public void resignWhitelist(Duration validity) {
-        try (FileLock lock = lock()) {
+        try (StorageLock lock = lock()) {
             repository().writeWhitelist(keys.signWhitelist(clock.instant(), validity, hashAlgorithm));
         } catch (IOException e) {
             throw new IntegrityException("cannot write the whitelist: " + e.getMessage(),
@@ -224,7 +224,7 @@ public final class Publisher {
 
     /** An edit of the history database that yields the commit to write. */
     interface HistoryEdit {
-        Commit apply(HistoryDatabase history) throws IOException, SQLException;
+        Commit apply(HistoryWriter history) throws IOException, SQLException;
     }
 
     RepositoryStorage repository() {
@@ -243,23 +243,8 @@ public final class Publisher {
         return hashAlgorithm;
     }
 
-    FileLock lock() throws IOException {
-        Path txn = storage.resolve("data").resolve("txn");
-        Files.createDirectories(txn);
-        FileChannel ch = FileChannel.open(txn.resolve("publish.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock;
-        try {
-            lock = ch.tryLock();
-        } catch (IOException | RuntimeException e) {
-            ch.close();
-            throw e;
-        }
-        if (lock == null) {
-            ch.close();
-            throw new ConfigurationException("another publisher is working on this repository",
-                    FaultLocation.atPath(storage.toString()));
-        }
-        return new ChannelLock(ch, lock);
+    StorageLock lock() throws IOException {
+        return StorageLock.acquire(storage);
     }
 
     /**
@@ -270,15 +255,15 @@ public final class Publisher {
             throws IOException {
         String fqrn = keys.fqrn();
         Path historyFile;
-        HistoryDatabase history;
+        HistoryWriter history;
         try {
             if (current.isPresent() && current.get().history() != null) {
                 historyFile = repo.inflateToFile(current.get().history(), "history.db");
-                history = HistoryDatabase.open(historyFile);
+                history = HistoryWriter.open(historyFile);
             } else {
                 historyFile = repo.workDir().resolve("publish-" + ProcessHandle.current().pid() + "-history.db");
                 Files.deleteIfExists(historyFile);
-                history = HistoryDatabase.create(historyFile, fqrn);
+                history = HistoryWriter.create(historyFile, fqrn);
             }
         } catch (SQLException e) {
             throw new IntegrityException("cannot open the history database: " + e.getMessage(),
@@ -312,6 +297,9 @@ public final class Publisher {
                 metaInfo = store.put(RepositoryStorage.metaInfoBytes(RepositoryStorage.defaultMetaInfo(fqrn)),
                         ObjectType.METAINFO);
             }
+            if (replicable) {
+                repo.markReplicable();
+            }
             if (c.writeWhitelist()) {
                 repo.writeWhitelist(keys.signWhitelist(clock.instant(), whitelistValidity, hashAlgorithm));
             }
@@ -334,12 +322,12 @@ public final class Publisher {
         }
     }
 
-    static void moveTrunk(HistoryDatabase history, HistoryRow newTrunk) throws SQLException {
-        Optional<HistoryRow> old = history.find(HistoryDatabase.TRUNK);
+    static void moveTrunk(HistoryWriter history, HistoryRow newTrunk) throws SQLException {
+        Optional<HistoryRow> old = history.find(HistoryWriter.TRUNK);
         if (old.isPresent()) {
             HistoryRow t = old.get();
-            history.put(new HistoryRow(HistoryDatabase.TRUNK_PREVIOUS, t.hash(), t.revision(), t.timestamp(),
-                    HistoryDatabase.TRUNK_PREVIOUS_DESCRIPTION, t.size()));
+            history.put(new HistoryRow(HistoryWriter.TRUNK_PREVIOUS, t.hash(), t.revision(), t.timestamp(),
+                    HistoryWriter.TRUNK_PREVIOUS_DESCRIPTION, t.size()));
         }
         history.put(newTrunk);
     }
@@ -349,13 +337,13 @@ public final class Publisher {
             throw new ConfigurationException("tag name '" + name + "' is not allowed (letters, digits, . _ : + -)",
                     FaultLocation.atKey(name, null, null));
         }
-        if (name.equals(HistoryDatabase.TRUNK) || name.equals(HistoryDatabase.TRUNK_PREVIOUS)) {
+        if (name.equals(HistoryWriter.TRUNK) || name.equals(HistoryWriter.TRUNK_PREVIOUS)) {
             throw new ConfigurationException("tag '" + name + "' is maintained automatically and cannot be set",
                     FaultLocation.atKey(name, null, null));
         }
     }
 
-    private static String genericName(Instant now, HistoryDatabase history) throws SQLException {
+    private static String genericName(Instant now, HistoryWriter history) throws SQLException {
         String name = GENERIC.format(now);
         if (history.find(name).isPresent()) {
             // Upstream adds milliseconds when seconds are not enough (repository_tag.cc).
@@ -396,29 +384,6 @@ public final class Publisher {
                 FaultLocation.atPath(repo.dir().resolve(RepositoryStorage.WHITELIST).toString()));
     }
 
-    private static final class ChannelLock extends FileLock {
-        private final FileLock inner;
-
-        ChannelLock(FileChannel ch, FileLock inner) {
-            super(ch, inner.position(), inner.size(), inner.isShared());
-            this.inner = inner;
-        }
-
-        @Override
-        public boolean isValid() {
-            return inner.isValid();
-        }
-
-        @Override
-        public void release() throws IOException {
-            try {
-                inner.release();
-            } finally {
-                channel().close();
-            }
-        }
-    }
-
     /** Settings for a {@link Publisher}; keys and storage are required. */
     public static final class Builder {
         private RepositoryKeys keys;
@@ -432,6 +397,7 @@ public final class Publisher {
         private Integer uid;
         private Integer gid;
         private boolean nanosecondMtimes;
+        private boolean replicable;
 
         private Builder() {
         }
@@ -517,6 +483,16 @@ public final class Publisher {
          */
         public Builder nanosecondMtimes(boolean enabled) {
             this.nanosecondMtimes = enabled;
+            return this;
+        }
+
+        /**
+         * @param enabled whether to write the empty {@code .cvmfs_master_replica} marker that lets
+         *                Stratum 1s replicate the repository ({@code cvmfs_server mkfs -m})
+         * @return this
+         */
+        public Builder replicable(boolean enabled) {
+            this.replicable = enabled;
             return this;
         }
 

@@ -5,14 +5,14 @@ import io.cernvm.cvmfs.Tag;
 import io.cernvm.api.FaultLocation;
 import io.cernvm.api.IntegrityException;
 import io.cernvm.api.NotFoundException;
-import io.cernvm.cvmfs.internal.publish.HistoryDatabase;
+import io.cernvm.cvmfs.internal.publish.HistoryWriter;
 import io.cernvm.cvmfs.internal.publish.HistoryRow;
 import io.cernvm.cvmfs.internal.publish.ManifestState;
 import io.cernvm.cvmfs.internal.publish.ObjectStore;
 import io.cernvm.cvmfs.internal.publish.HashForms;
 import io.cernvm.cvmfs.internal.publish.RepositoryStorage;
+import io.cernvm.cvmfs.internal.publish.StorageLock;
 import java.io.IOException;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -43,7 +43,7 @@ public final class TagEditor {
         }
         try {
             Path file = repo.inflateToFile(m.history(), "history-list.db");
-            try (HistoryDatabase h = HistoryDatabase.open(file)) {
+            try (HistoryWriter h = HistoryWriter.open(file)) {
                 List<Tag> out = new ArrayList<>();
                 for (HistoryRow r : h.list()) {
                     out.add(tag(r));
@@ -134,7 +134,7 @@ public final class TagEditor {
             if (!move && existing.isPresent()) {
                 throw new ConfigurationException("tag '" + name + "' already exists", FaultLocation.atKey(name, null, null));
             }
-            HistoryRow target = (revision == null ? h.find(HistoryDatabase.TRUNK) : h.findRevision(revision))
+            HistoryRow target = (revision == null ? h.find(HistoryWriter.TRUNK) : h.findRevision(revision))
                     .orElseThrow(() -> new NotFoundException("no tagged revision " + (revision == null ? "HEAD" : revision),
                             FaultLocation.atKey(name, null, null)));
             String desc = move ? existing.get().description() : description;
@@ -147,12 +147,12 @@ public final class TagEditor {
     }
 
     private interface Change {
-        Void apply(HistoryDatabase h) throws SQLException;
+        Void apply(HistoryWriter h) throws SQLException;
     }
 
     private void commit(Change change) {
         RepositoryStorage repo = publisher.repository();
-        try (FileLock lock = publisher.lock()) {
+        try (StorageLock lock = publisher.lock()) {
             ManifestState m = manifest(repo);
             ObjectStore store = new ObjectStore(repo.dir(), HashForms.of(publisher.hashAlgorithm()));
             store.prepare();

@@ -231,6 +231,7 @@ class PublisherRoundTripTest {
         Files.write(tree.resolve("README.txt"), "v2".getBytes(StandardCharsets.UTF_8));
         assertThat(publisher(storage).build().publish(tree).revision()).isEqualTo(2);
         assertThat(storage.resolve("data/txn/publish-999-1")).doesNotExist();
+        assertThat(storage.resolve(".cvmfspublished.tmp-999-1")).doesNotExist();
         try (Repository repo = open(storage)) {
             assertThat(repo.readAllBytes("/README.txt")).isEqualTo("v2".getBytes(StandardCharsets.UTF_8));
         }
@@ -284,6 +285,38 @@ class PublisherRoundTripTest {
                 Clock.fixed(NOW.plusSeconds(5 * 86400), ZoneOffset.UTC), dir.resolve("w"))) {
             assertThat(repo.revision()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void dirtabPatternsMakeNestedCatalogs() throws Exception {
+        Path tree = sampleTree(dir.resolve("tree"));
+        TestTrees.file(tree.resolve(".cvmfsdirtab"), "/sw/*\n! /sw/skip\n".getBytes(StandardCharsets.UTF_8),
+                "rw-r--r--", MTIME);
+        TestTrees.file(tree.resolve("sw/gcc/bin/gcc"), "gcc".getBytes(StandardCharsets.UTF_8), "rwxr-xr-x", MTIME);
+        TestTrees.file(tree.resolve("sw/skip/x"), "x".getBytes(StandardCharsets.UTF_8), "rw-r--r--", MTIME);
+        TestTrees.fixDirectoryTimes(tree, MTIME);
+        Path storage = dir.resolve("repo");
+        publisher(storage).replicable(true).build().publish(tree);
+        assertThat(storage.resolve(".cvmfs_master_replica")).isEmptyFile();
+        try (Repository repo = open(storage)) {
+            assertThat(TreeSnapshot.of(repo)).isEqualTo(TreeSnapshot.of(tree));
+            assertThat(repo.stat("/sw/gcc").nestedCatalogMountpoint()).isTrue();
+            assertThat(repo.stat("/sw/skip").nestedCatalogMountpoint()).isFalse();
+            assertThat(repo.stat("/nested").nestedCatalogMountpoint()).isTrue();
+        }
+    }
+
+    @Test
+    void onePublisherAtATime() throws Exception {
+        Path tree = sampleTree(dir.resolve("tree"));
+        Path storage = dir.resolve("repo");
+        Publisher pub = publisher(storage).build();
+        pub.publish(tree);
+        try (var held = pub.lock()) {
+            assertThatThrownBy(() -> publisher(storage).build().publish(tree))
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("another publisher");
+        }
+        assertThat(pub.publish(tree).revision()).isEqualTo(2);
     }
 
     private static long countObjects(Path storage) throws Exception {

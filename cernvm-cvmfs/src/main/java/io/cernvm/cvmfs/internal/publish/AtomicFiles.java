@@ -14,12 +14,14 @@ import java.nio.file.StandardOpenOption;
  * over the target, fsync the directory. A reader sees the old or the new content, never a part.
  */
 public final class AtomicFiles {
+    /** Marks the temporary file of a replacement: {@code <target>.tmp-<pid>-<thread>}. */
+    public static final String TEMP_MARK = ".tmp-";
     private AtomicFiles() {
     }
 
     /** Replaces {@code target} with {@code data}. */
     public static void write(Path target, byte[] data) throws IOException {
-        Path temp = target.resolveSibling(target.getFileName() + ".tmp-" + ProcessHandle.current().pid()
+        Path temp = target.resolveSibling(target.getFileName() + TEMP_MARK + ProcessHandle.current().pid()
                 + "-" + Thread.currentThread().getId());
         try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {

@@ -59,7 +59,7 @@ public final class CatalogDatabase implements AutoCloseable {
     }
 
     /** Adds a row. */
-    public void add(CatalogRow r) throws SQLException {
+    public void add(CatalogInsert r) throws SQLException {
         insertRow.setLong(1, r.path().first());
         insertRow.setLong(2, r.path().second());
         insertRow.setLong(3, r.parent().first());
@@ -92,7 +92,7 @@ public final class CatalogDatabase implements AutoCloseable {
     }
 
     /** Adds a chunk of the file at {@code row}. */
-    public void addChunk(CatalogRow row, FileChunk chunk) throws SQLException {
+    public void addChunk(CatalogInsert row, FileChunk chunk) throws SQLException {
         insertChunk.setLong(1, row.path().first());
         insertChunk.setLong(2, row.path().second());
         insertChunk.setLong(3, chunk.offset());

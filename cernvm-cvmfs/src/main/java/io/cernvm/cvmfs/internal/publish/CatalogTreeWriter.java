@@ -78,7 +78,7 @@ public final class CatalogTreeWriter {
         Path file = newTempFile();
         CatalogCounters counters = new CatalogCounters();
         try (CatalogDatabase db = new CatalogDatabase(file)) {
-            db.add(directoryRow(root, PathHash.ROOT_PARENT, CatalogRow.FLAG_DIR, 0));
+            db.add(directoryRow(root, PathHash.ROOT_PARENT, CatalogInsert.FLAG_DIR, 0));
             counters.add("dir", 1);
             Map<String, String> p = new LinkedHashMap<>();
             p.put("schema", CatalogDatabase.SCHEMA);
@@ -96,7 +96,7 @@ public final class CatalogTreeWriter {
         CatalogCounters counters = new CatalogCounters();
         try (CatalogDatabase db = new CatalogDatabase(file)) {
             PathHash parent = repositoryRoot ? PathHash.ROOT_PARENT : PathHash.of(parentPath(top.repoPath()));
-            int flags = repositoryRoot ? CatalogRow.FLAG_DIR : CatalogRow.FLAG_DIR | CatalogRow.FLAG_NESTED_ROOT;
+            int flags = repositoryRoot ? CatalogInsert.FLAG_DIR : CatalogInsert.FLAG_DIR | CatalogInsert.FLAG_NESTED_ROOT;
             db.add(directoryRow(top, parent, flags, subdirectories(top)));
             count(counters, top);
             writeChildren(db, counters, top);
@@ -148,14 +148,14 @@ public final class CatalogTreeWriter {
                 case DIRECTORY -> {
                     if (isNestedRoot(c)) {
                         WrittenCatalog nested = writeCatalog(c, false);
-                        db.add(directoryRow(c, parentKey, CatalogRow.FLAG_DIR | CatalogRow.FLAG_NESTED_MOUNTPOINT,
+                        db.add(directoryRow(c, parentKey, CatalogInsert.FLAG_DIR | CatalogInsert.FLAG_NESTED_MOUNTPOINT,
                                 subdirectories(c)));
                         db.addNested(c.repoPath(), nested.hash().toString(), nested.size());
                         count(counters, c);
                         counters.add("nested", 1);
                         counters.addNested(nested.counters());
                     } else {
-                        db.add(directoryRow(c, parentKey, CatalogRow.FLAG_DIR, subdirectories(c)));
+                        db.add(directoryRow(c, parentKey, CatalogInsert.FLAG_DIR, subdirectories(c)));
                         count(counters, c);
                         writeChildren(db, counters, c);
                     }
@@ -174,11 +174,11 @@ public final class CatalogTreeWriter {
                             byInode.put(c.inode(), f);
                         }
                     }
-                    int flags = CatalogRow.FLAG_FILE | (f.chunked() ? CatalogRow.FLAG_CHUNKED : 0)
-                            | (store.algorithm().catalogCode() << CatalogRow.HASH_ALGORITHM_SHIFT);
-                    CatalogRow row = new CatalogRow(PathHash.of(c.repoPath()), parentKey, hardlinks,
+                    int flags = CatalogInsert.FLAG_FILE | (f.chunked() ? CatalogInsert.FLAG_CHUNKED : 0)
+                            | (store.algorithm().catalogCode() << CatalogInsert.HASH_ALGORITHM_SHIFT);
+                    CatalogInsert row = new CatalogInsert(PathHash.of(c.repoPath()), parentKey, hardlinks,
                             f.chunked() ? null : f.whole().digest(), f.size(), c.mode(), c.mtime(), nanos(c), flags,
-                            c.name(), "", c.uid(), c.gid(), XattrBlob.encode(c.xattrs()));
+                            c.name(), "", c.uid(), c.gid(), XattrBlobWriter.encode(c.xattrs()));
                     db.add(row);
                     for (FileChunk chunk : f.chunks()) {
                         db.addChunk(row, chunk);
@@ -193,16 +193,16 @@ public final class CatalogTreeWriter {
                     }
                 }
                 case SYMLINK -> {
-                    db.add(new CatalogRow(PathHash.of(c.repoPath()), parentKey, 1, null, c.size(), c.mode(), c.mtime(),
-                            nanos(c), CatalogRow.FLAG_FILE | CatalogRow.FLAG_LINK, c.name(), c.symlink(), c.uid(),
-                            c.gid(), XattrBlob.encode(c.xattrs())));
+                    db.add(new CatalogInsert(PathHash.of(c.repoPath()), parentKey, 1, null, c.size(), c.mode(), c.mtime(),
+                            nanos(c), CatalogInsert.FLAG_FILE | CatalogInsert.FLAG_LINK, c.name(), c.symlink(), c.uid(),
+                            c.gid(), XattrBlobWriter.encode(c.xattrs())));
                     count(counters, c);
                     counters.add("symlink", 1);
                 }
                 case SPECIAL -> {
-                    db.add(new CatalogRow(PathHash.of(c.repoPath()), parentKey, 1, null, c.size(), c.mode(), c.mtime(),
-                            nanos(c), CatalogRow.FLAG_FILE | CatalogRow.FLAG_SPECIAL, c.name(), "", c.uid(), c.gid(),
-                            XattrBlob.encode(c.xattrs())));
+                    db.add(new CatalogInsert(PathHash.of(c.repoPath()), parentKey, 1, null, c.size(), c.mode(), c.mtime(),
+                            nanos(c), CatalogInsert.FLAG_FILE | CatalogInsert.FLAG_SPECIAL, c.name(), "", c.uid(), c.gid(),
+                            XattrBlobWriter.encode(c.xattrs())));
                     count(counters, c);
                     counters.add("special", 1);
                 }
@@ -227,9 +227,9 @@ public final class CatalogTreeWriter {
         }
     }
 
-    private CatalogRow directoryRow(TreeNode d, PathHash parent, int flags, long subdirectories) {
-        return new CatalogRow(PathHash.of(d.repoPath()), parent, 2 + subdirectories, null, d.size(), d.mode(), d.mtime(),
-                nanos(d), flags, d.name(), "", d.uid(), d.gid(), XattrBlob.encode(d.xattrs()));
+    private CatalogInsert directoryRow(TreeNode d, PathHash parent, int flags, long subdirectories) {
+        return new CatalogInsert(PathHash.of(d.repoPath()), parent, 2 + subdirectories, null, d.size(), d.mode(), d.mtime(),
+                nanos(d), flags, d.name(), "", d.uid(), d.gid(), XattrBlobWriter.encode(d.xattrs()));
     }
 
     private Integer nanos(TreeNode n) {

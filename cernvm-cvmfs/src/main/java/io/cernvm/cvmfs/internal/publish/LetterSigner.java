@@ -1,15 +1,15 @@
 package io.cernvm.cvmfs.internal.publish;
 
 import io.cernvm.cvmfs.internal.object.HashAlgorithm;
-import java.io.ByteArrayOutputStream;
+import io.cernvm.cvmfs.internal.object.SignedLetter;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Signature;
 
 /**
- * Writes upstream's signed "letter" ({@code signature.cc} {@code CutLetter}): the text, {@code --},
- * the hex hash of the text, then the raw signature. The whitelist is signed with the master key
+ * The signature schemes of upstream's signed "letters" (assembled by the shared
+ * {@link SignedLetter}). The whitelist is signed with the master key
  * as a raw PKCS#1 v1.5 block over the hash line ({@code openssl rsautl -sign} in
  * {@code cvmfs_server_ssl.sh}); the manifest with SHA1withRSA over the hash line
  * ({@code signing_tool.cc}).
@@ -43,14 +43,8 @@ public final class LetterSigner {
         if (!text.endsWith("\n")) {
             throw new IllegalArgumentException("letter text must end with a newline");
         }
-        byte[] body = text.getBytes(StandardCharsets.UTF_8);
-        String hashLine = HashForms.hashStringOf(algorithm, body);
-        byte[] signature = signHashLine(hashLine, scheme, key);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 64 + signature.length);
-        out.writeBytes(body);
-        out.writeBytes(("--\n" + hashLine + "\n").getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(signature);
-        return out.toByteArray();
+        return SignedLetter.sign(text.getBytes(StandardCharsets.UTF_8), algorithm,
+                hashLine -> signHashLine(new String(hashLine, StandardCharsets.US_ASCII), scheme, key)).toBytes();
     }
 
     /** @return the signature of the ASCII hash line */

@@ -45,6 +45,12 @@ public final class ObjectStore {
                 Files.deleteIfExists(p);
             }
         }
+        // Temporaries of an interrupted atomic replacement of .cvmfspublished and friends.
+        try (var s = Files.newDirectoryStream(storage, ".cvmfs*" + AtomicFiles.TEMP_MARK + "*")) {
+            for (Path p : s) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     /** @return the content algorithm */
@@ -73,6 +79,20 @@ public final class ObjectStore {
             s.write(plain, 0, plain.length);
             return s.commit(type);
         }
+    }
+
+    /** Stores bytes already verified against {@code hash} as they are (a replica's copy). */
+    public void putRaw(ContentHash hash, byte[] raw) throws IOException {
+        Path target = storage.resolve(hash.objectPath());
+        if (Files.exists(target)) {
+            deduplicated++;
+            return;
+        }
+        Path temp = storage.resolve("data").resolve("txn")
+                .resolve(TEMP_PREFIX + ProcessHandle.current().pid() + "-" + tempCounter.incrementAndGet());
+        Files.write(temp, raw);
+        AtomicFiles.commit(temp, target);
+        written++;
     }
 
     /** @return a streaming writer for one object */

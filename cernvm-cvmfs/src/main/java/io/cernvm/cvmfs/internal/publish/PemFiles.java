@@ -102,19 +102,6 @@ public final class PemFiles {
         throw new TrustException("not a PEM certificate", at(file));
     }
 
-    /** @return the certificate in PEM bytes (the certificate object's content) */
-    public static X509Certificate parseCertificate(byte[] pem, FaultLocation where) {
-        try (PEMParser p = new PEMParser(new java.io.StringReader(new String(pem, StandardCharsets.US_ASCII)))) {
-            Object o = p.readObject();
-            if (o instanceof X509CertificateHolder holder) {
-                return new JcaX509CertificateConverter().getCertificate(holder);
-            }
-        } catch (IOException | CertificateException e) {
-            throw new TrustException("unreadable certificate: " + e.getMessage(), where, e);
-        }
-        throw new TrustException("not a PEM certificate", where);
-    }
-
     private static Object readObject(Path file) {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.US_ASCII); PEMParser p = new PEMParser(r)) {
             Object o = p.readObject();

@@ -121,6 +121,14 @@ public final class RepositoryStorage {
         }
     }
 
+    /** Writes the empty {@code .cvmfs_master_replica} marker unless present. */
+    public void markReplicable() throws IOException {
+        Path marker = dir.resolve(".cvmfs_master_replica");
+        if (!Files.exists(marker)) {
+            AtomicFiles.write(marker, new byte[0]);
+        }
+    }
+
     /** Replaces the whitelist atomically. */
     public void writeWhitelist(byte[] whitelist) throws IOException {
         AtomicFiles.write(dir.resolve(WHITELIST), whitelist);

@@ -147,7 +147,7 @@ public final class TreeScanner {
         } catch (IOException e) {
             throw new IntegrityException("cannot read extended attributes: " + e.getMessage(), at(file, repoPath), e);
         }
-        String problem = XattrBlob.problem(out);
+        String problem = XattrBlobWriter.problem(out);
         if (problem != null) {
             throw new IntegrityException(problem + ", which a catalog cannot hold", at(file, repoPath));
         }

@@ -20,7 +20,7 @@ import io.cernvm.cvmfs.internal.object.PathHash;
  * @param gid       group
  * @param xattr     xattr blob or {@code null}
  */
-public record CatalogRow(PathHash path, PathHash parent, long hardlinks, byte[] hash, long size, int mode, long mtime,
+public record CatalogInsert(PathHash path, PathHash parent, long hardlinks, byte[] hash, long size, int mode, long mtime,
         Integer mtimeNs, int flags, String name, String symlink, int uid, int gid, byte[] xattr) {
     /** Directory. */
     public static final int FLAG_DIR = 1;

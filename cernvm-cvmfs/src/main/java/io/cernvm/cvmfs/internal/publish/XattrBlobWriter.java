@@ -10,11 +10,11 @@ import java.util.SortedMap;
  * ({@code xattr.cc}): version 1, a count, then per attribute in sorted key order a key length,
  * a value length (one byte each), the key and the value.
  */
-public final class XattrBlob {
+public final class XattrBlobWriter {
     /** The largest key or value, and the most attributes, one byte can count. */
     public static final int LIMIT = 255;
 
-    private XattrBlob() {
+    private XattrBlobWriter() {
     }
 
     /** @return why these attributes cannot be stored, or {@code null} when they can */

@@ -13,11 +13,11 @@ import java.util.Optional;
 
 /**
  * The history (tag) database, schema 1.0 revision 3, with the tables upstream's
- * {@code HistoryDatabase::CreateEmptyDatabase} creates ({@code history_sql.cc}): {@code tags},
+ * {@code HistoryWriter::CreateEmptyDatabase} creates ({@code history_sql.cc}): {@code tags},
  * {@code branches} (holding the main line {@code ('', NULL, 0)}), an empty {@code recycle_bin}
  * and {@code properties} with {@code fqrn} and {@code previous_revision}.
  */
-public final class HistoryDatabase implements AutoCloseable {
+public final class HistoryWriter implements AutoCloseable {
     /** The tag that always names the newest revision. */
     public static final String TRUNK = "trunk";
     /** The tag that names the revision before it. */
@@ -29,12 +29,12 @@ public final class HistoryDatabase implements AutoCloseable {
 
     private final Connection db;
 
-    private HistoryDatabase(Connection db) {
+    private HistoryWriter(Connection db) {
         this.db = db;
     }
 
     /** Creates an empty history database for {@code fqrn}. */
-    public static HistoryDatabase create(Path file, String fqrn) throws SQLException {
+    public static HistoryWriter create(Path file, String fqrn) throws SQLException {
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA journal_mode=OFF");
@@ -48,7 +48,7 @@ public final class HistoryDatabase implements AutoCloseable {
             s.execute("CREATE TABLE recycle_bin (hash TEXT, flags INTEGER,   CONSTRAINT pk_hash PRIMARY KEY (hash))");
             s.execute("INSERT INTO branches (branch, parent, initial_revision) VALUES ('', NULL, 0)");
         }
-        HistoryDatabase h = new HistoryDatabase(c);
+        HistoryWriter h = new HistoryWriter(c);
         h.setProperty("schema", "1.0");
         h.setProperty("schema_revision", "3");
         h.setProperty("fqrn", fqrn);
@@ -56,12 +56,12 @@ public final class HistoryDatabase implements AutoCloseable {
     }
 
     /** Opens an existing history database (a decompressed copy). */
-    public static HistoryDatabase open(Path file) throws SQLException {
+    public static HistoryWriter open(Path file) throws SQLException {
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA journal_mode=OFF");
         }
-        return new HistoryDatabase(c);
+        return new HistoryWriter(c);
     }
 
     /** Sets a property. */
