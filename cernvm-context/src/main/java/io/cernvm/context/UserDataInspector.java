@@ -103,7 +103,7 @@ public final class UserDataInspector {
         AmiconfigDocument amiconfig = AmiconfigDocument.parse(extraUserData.isEmpty() ? raw : concat(List.of(raw, extra)));
 
         List<InspectedPart> parts = new ArrayList<>();
-        boolean blockSeen = !compat.isEmpty();
+        boolean blockSeen = compat.hasEntries();
         boolean mime = decoded.parts().stream().anyMatch(p -> p.origin().declaredType() != null);
         for (DecodedPart p : decoded.parts()) {
             List<Agent> agents = agents(p, blockSeen);
