@@ -131,7 +131,8 @@ public final class CloudConfigMerger {
         }
         if (!(loaded instanceof PyDict payload)) {
             throw new SkippedPart(new Finding(Severity.ERROR, NOT_A_MAPPING, part.index(), 1, 1,
-                    "cloud-init skips this cloud-config part: its YAML is a " + PyTypes.name(loaded) + ", not a mapping",
+                    "cloud-init skips this cloud-config part: its YAML is a " + PyTypes.name(loaded)
+                            + ", not a mapping",
                     "a cloud-config document must be a mapping of module keys"));
         }
         try {

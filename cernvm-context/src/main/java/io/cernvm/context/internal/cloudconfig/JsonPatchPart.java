@@ -134,7 +134,8 @@ public final class JsonPatchPart {
                 if (from.equals(path)) {
                     return obj;
                 }
-                if (src.doc instanceof MDict && path.size() >= from.size() && path.subList(0, from.size()).equals(from)) {
+                boolean intoItself = path.size() >= from.size() && path.subList(0, from.size()).equals(from);
+                if (src.doc instanceof MDict && intoItself) {
                     throw new MergeFailure("JsonPatchConflict: Cannot move values into their own children");
                 }
                 return add(remove(obj, from), path, value);

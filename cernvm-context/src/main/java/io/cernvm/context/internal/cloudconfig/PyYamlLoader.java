@@ -4,6 +4,8 @@ import io.cernvm.api.FaultLocation;
 import io.cernvm.api.UserDataException;
 import io.cernvm.context.cloudconfig.YamlLimits;
 import org.yaml.snakeyaml.LoaderOptions;
+import java.util.List;
+import org.yaml.snakeyaml.comments.CommentLine;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -80,8 +82,9 @@ public final class PyYamlLoader {
             throw fault(msg, mark, part, e);
         } catch (ReaderException e) {
             int[] lc = lineColumnOfCodePoint(text, e.getPosition());
-            throw new UserDataException(String.format("unacceptable character #x%04x: special characters are not allowed",
-                    e.getCodePoint()), FaultLocation.inPart(part, lc[0], lc[1]), e);
+            String msg = String.format("unacceptable character #x%04x: special characters are not allowed",
+                    e.getCodePoint());
+            throw new UserDataException(msg, FaultLocation.inPart(part, lc[0], lc[1]), e);
         } catch (YAMLException | StackOverflowError e) {
             throw fault(String.valueOf(e.getMessage()), composer.lastMark(), part, e);
         }
@@ -111,7 +114,8 @@ public final class PyYamlLoader {
     }
 
     private static int[] lineColumnOfCodePoint(String text, int codePointIndex) {
-        int idx = codePointIndex <= 0 ? 0 : text.offsetByCodePoints(0, Math.min(codePointIndex, text.codePointCount(0, text.length())));
+        int count = text.codePointCount(0, text.length());
+        int idx = codePointIndex <= 0 ? 0 : text.offsetByCodePoints(0, Math.min(codePointIndex, count));
         return lineColumn(text, idx);
     }
 
@@ -139,7 +143,7 @@ public final class PyYamlLoader {
         }
 
         @Override
-        protected Node composeScalarNode(String anchor, java.util.List<org.yaml.snakeyaml.comments.CommentLine> comments) {
+        protected Node composeScalarNode(String anchor, List<CommentLine> comments) {
             anchor(anchor);
             return super.composeScalarNode(anchor, comments);
         }
