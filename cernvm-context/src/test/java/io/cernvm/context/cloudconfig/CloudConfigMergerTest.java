@@ -207,9 +207,12 @@ class CloudConfigMergerTest {
     }
 
     @Test
-    void jsonPatchPartsAreReported() {
-        CloudConfig c = merger.merge(List.of(new CloudConfigPart(0, CloudConfigPart.CLOUD_CONFIG_JSONP,
-                "#cloud-config-jsonp\n[]", List.of())));
-        assertThat(c.findings()).extracting(Finding::code).containsExactly(CloudConfigMerger.JSONP_NOT_APPLIED);
+    void jsonPatchPartsArePreservedOnFailure() {
+        CloudConfig c = merger.merge(List.of(CloudConfigPart.of(0, "a: 1\n"),
+                new CloudConfigPart(1, CloudConfigPart.CLOUD_CONFIG_JSONP,
+                        "#cloud-config-jsonp\n[{\"op\": \"add\", \"path\": \"/b\", \"value\": 2},"
+                                + " {\"op\": \"remove\", \"path\": \"/nope\"}]", List.of())));
+        assertThat(c.values()).containsOnlyKeys("a");
+        assertThat(c.findings()).extracting(Finding::code).containsExactly(CloudConfigMerger.MERGE_FAILED);
     }
 }
