@@ -22,7 +22,7 @@ EXTRA = [
     ("CLOUD_CONFIG_NOT_A_MAPPING", "error", "a cloud-config part whose YAML is not a mapping; cloud-init skips it"),
     ("CLOUD_CONFIG_MERGE_FAILED", "error", "a part whose merge fails in cloud-init (unknown merger, malformed `merge_how`, …); skipped whole"),
     ("CLOUD_CONFIG_NO_DICT_MERGER", "warning", "a part whose mergers lack `dict`: it changes nothing"),
-    ("CLOUD_CONFIG_JSONP_NOT_APPLIED", "warning", "a `#cloud-config-jsonp` patch that could not be applied"),
+    ("CLOUD_CONFIG_RESULT_NOT_A_MAPPING", "error", "a `#cloud-config-jsonp` patch replaced the whole config by something that is not a mapping"),
     ("PART_TYPE_MISMATCH", "warning", "a part declared as a cloud-init type whose first line names another type"),
     ("USERDATA_OVER_16K", "warning", "user data over 16 KiB, the limit of many clouds"),
     ("COMPOSE_PART_NOT_7BIT", "warning", "(compose) a payload that is not 7-bit clean went out base64, hidden from µCernVM and amiconfig"),

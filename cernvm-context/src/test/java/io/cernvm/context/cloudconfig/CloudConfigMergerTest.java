@@ -119,7 +119,7 @@ class CloudConfigMergerTest {
                                 part("#cloud-config\n- 1\n"),
                                 part("#cloud-config\na: [\n"),
                                 part("#cloud-config\nb: 2\n"))),
-                Arguments.of("python_keys", "{\"1\":\"b\",\"1.5\":\"c\",\"None\":\"d\"}",
+                Arguments.of("python_keys", "{\"1\":\"b\",\"1.5\":\"c\",\"null\":\"d\"}",
                         List.of(part("#cloud-config\n1: a\n"),
                                 part("#cloud-config\ntrue: b\n1.5: c\n~: d\n"))),
                 Arguments.of("dict_default_no_replace", "{\"a\":1,\"d\":{\"x\":1,\"y\":3},\"s\":\"one\"}",
