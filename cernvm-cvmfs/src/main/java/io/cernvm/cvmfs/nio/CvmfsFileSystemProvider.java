@@ -66,16 +66,27 @@ public final class CvmfsFileSystemProvider extends FileSystemProvider {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private final Path defaultConfigRoot;
+    private final Map<String, ?> defaults;
     private final Map<String, CvmfsFileSystem> fileSystems = new HashMap<>();
 
     /** The installed provider: configuration from {@code /etc/cvmfs}. */
     public CvmfsFileSystemProvider() {
-        this(ClientConfiguration.DEFAULT_ROOT);
+        this(ClientConfiguration.DEFAULT_ROOT, Map.of());
     }
 
-    /** @param defaultConfigRoot the configuration root used when the {@code env} map names none */
-    CvmfsFileSystemProvider(Path defaultConfigRoot) {
+    /**
+     * @param defaultConfigRoot the configuration root used when the {@code env} map names none
+     * @param defaults          settings under every {@code env} map (e.g. a clock for tests)
+     */
+    CvmfsFileSystemProvider(Path defaultConfigRoot, Map<String, ?> defaults) {
         this.defaultConfigRoot = Objects.requireNonNull(defaultConfigRoot, "defaultConfigRoot");
+        this.defaults = Map.copyOf(defaults);
+    }
+
+    private Map<String, Object> withDefaults(Map<String, ?> env) {
+        Map<String, Object> all = new HashMap<>(defaults);
+        all.putAll(Objects.requireNonNull(env, "env"));
+        return all;
     }
 
     /** @return {@code cvmfs} */
@@ -100,7 +111,7 @@ public final class CvmfsFileSystemProvider extends FileSystemProvider {
             if (fileSystems.containsKey(fqrn)) {
                 throw new FileSystemAlreadyExistsException(SCHEME + "://" + fqrn + "/");
             }
-            CvmfsFileSystem fs = new CvmfsFileSystem(this, ConfiguredRepository.open(fqrn, env, defaultConfigRoot));
+            CvmfsFileSystem fs = new CvmfsFileSystem(this, ConfiguredRepository.open(fqrn, withDefaults(env), defaultConfigRoot));
             fileSystems.put(fqrn, fs);
             return fs;
         }
@@ -114,7 +125,7 @@ public final class CvmfsFileSystemProvider extends FileSystemProvider {
     public CvmfsFileSystem getFileSystem(URI uri) {
         String fqrn = repositoryOf(uri);
         synchronized (fileSystems) {
-            return fileSystems.computeIfAbsent(fqrn, n -> new CvmfsFileSystem(this, ConfiguredRepository.open(n, Map.of(), defaultConfigRoot)));
+            return fileSystems.computeIfAbsent(fqrn, n -> new CvmfsFileSystem(this, ConfiguredRepository.open(n, defaults, defaultConfigRoot)));
         }
     }
 
@@ -124,9 +135,8 @@ public final class CvmfsFileSystemProvider extends FileSystemProvider {
      */
     @Override
     public CvmfsPath getPath(URI uri) {
-        String fqrn = repositoryOf(uri);
+        repositoryOf(uri);
         String path = uri.getPath();
-        Objects.requireNonNull(fqrn);
         return getFileSystem(uri).getPath(path == null || path.isEmpty() ? "/" : path);
     }
 

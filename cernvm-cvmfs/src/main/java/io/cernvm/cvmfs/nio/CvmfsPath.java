@@ -2,7 +2,7 @@ package io.cernvm.cvmfs.nio;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.ProviderMismatchException;
@@ -224,15 +224,29 @@ public final class CvmfsPath implements Path {
         return with(false, n);
     }
 
-    /** @return {@code cvmfs://<fqrn>/<absolute path>}, characters outside a URI path quoted */
+    /**
+     * @return {@code cvmfs://<fqrn>/<absolute path>}, every byte of the UTF-8 form that is not
+     *         allowed in a URI path percent-encoded (not {@code URI}'s multi-argument
+     *         constructor, whose ASCII form normalizes names to NFC)
+     */
     @Override
     public URI toUri() {
-        try {
-            return new URI(CvmfsFileSystemProvider.SCHEME, fileSystem.name(), toAbsolutePath().toString(), null, null);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot form a URI for " + this, e);
+        StringBuilder sb = new StringBuilder(CvmfsFileSystemProvider.SCHEME).append("://").append(fileSystem.name());
+        byte[] utf8 = toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8);
+        for (byte b : utf8) {
+            int c = b & 0xff;
+            if (c < 0x80 && PATH_CHARS.indexOf(c) >= 0) {
+                sb.append((char) c);
+            } else {
+                sb.append('%').append(HEX[c >> 4]).append(HEX[c & 15]);
+            }
         }
+        return URI.create(sb.toString());
     }
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    /** RFC 3986 unreserved characters, sub-delimiters, {@code :}, {@code @} and {@code /}. */
+    private static final String PATH_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/";
 
     /** @return this path when absolute, else the root resolved against it */
     @Override

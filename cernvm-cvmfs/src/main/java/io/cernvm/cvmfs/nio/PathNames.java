@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * The pure parser behind {@link CvmfsPath}: a string to its absolute flag and names. Runs of
  * {@code /} collapse and a trailing {@code /} is dropped, as {@code UnixPath} does; {@code .}
- * and {@code ..} stay until {@link CvmfsPath#normalize()}. NUL is the only character refused,
- * since it is the only one a catalog name cannot hold besides {@code /}.
+ * and {@code ..} stay until {@link CvmfsPath#normalize()}. Refused: NUL (the only character a
+ * catalog name cannot hold besides {@code /}) and unpaired surrogates (no UTF-8 form).
  *
  * @param absolute whether the string started with {@code /}
  * @param names    the non-empty names, in order
@@ -29,6 +29,15 @@ record PathNames(boolean absolute, List<String> names) {
         int nul = input.indexOf('\0');
         if (nul >= 0) {
             throw new InvalidPathException(input, "NUL character not allowed", nul);
+        }
+        for (int i = 0; i < input.length(); i++) {
+            char c = input.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < input.length() && Character.isLowSurrogate(input.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                // as UnixPath: a name is bytes, and an unpaired surrogate has no UTF-8 form
+                throw new InvalidPathException(input, "unpaired surrogate, not encodable in UTF-8", i);
+            }
         }
         List<String> names = new ArrayList<>();
         int start = 0;
