@@ -16,5 +16,8 @@ module io.cernvm.cvmfs {
     exports io.cernvm.cvmfs.cache;
     exports io.cernvm.cvmfs.config;
     exports io.cernvm.cvmfs.download;
+    exports io.cernvm.cvmfs.nio;
     exports io.cernvm.cvmfs.publish;
+
+    provides java.nio.file.spi.FileSystemProvider with io.cernvm.cvmfs.nio.CvmfsFileSystemProvider;
 }

@@ -1,0 +1,91 @@
+package io.cernvm.cvmfs.nio;
+
+import io.cernvm.cvmfs.CvmfsClient;
+import io.cernvm.cvmfs.Repository;
+import io.cernvm.cvmfs.RevisionPin;
+import io.cernvm.cvmfs.config.ClientConfiguration;
+import io.cernvm.cvmfs.internal.download.HttpTransport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Opens a repository from a provider's {@code env} map: the SDK's keys pick the configuration
+ * root, a local directory, a clock and a work directory; every other key is an upstream
+ * parameter that wins over the configuration files. The one place that turns a
+ * {@link ClientConfiguration} into a {@link CvmfsClient}.
+ */
+final class ConfiguredRepository {
+
+    private static final Set<String> SDK_KEYS = Set.of(CvmfsFileSystemProvider.LOCAL_REPOSITORY, CvmfsFileSystemProvider.CONFIG_ROOT,
+            CvmfsFileSystemProvider.CLOCK, CvmfsFileSystemProvider.WORK_DIRECTORY);
+
+    private ConfiguredRepository() {
+    }
+
+    static Repository open(String fqrn, Map<String, ?> env, Path defaultConfigRoot) {
+        Path root = path(env, CvmfsFileSystemProvider.CONFIG_ROOT);
+        ClientConfiguration.Builder cb = ClientConfiguration.builder().root(root != null ? root : defaultConfigRoot);
+        env.forEach((k, v) -> {
+            if (!SDK_KEYS.contains(k)) {
+                if (!(v instanceof String s)) {
+                    throw new IllegalArgumentException("the value of " + k + " is a string, not " + describe(v));
+                }
+                cb.set(k, s);
+            }
+        });
+        ClientConfiguration cfg = cb.load(fqrn);
+        return open(cfg, env);
+    }
+
+    private static Repository open(ClientConfiguration cfg, Map<String, ?> env) {
+        CvmfsClient.Builder b = CvmfsClient.builder();
+        Path local = path(env, CvmfsFileSystemProvider.LOCAL_REPOSITORY);
+        Object clock = env.get(CvmfsFileSystemProvider.CLOCK);
+        if (clock != null && !(clock instanceof Clock)) {
+            throw new IllegalArgumentException("the value of " + CvmfsFileSystemProvider.CLOCK + " is a java.time.Clock, not " + describe(clock));
+        }
+        Clock c = clock == null ? Clock.systemUTC() : (Clock) clock;
+        b.clock(c);
+        if (local != null) {
+            b.localRepository(local);
+        } else {
+            // until the client offers a public entry point from a configuration: HTTP through the configured chains
+            b.transportFactory(name -> HttpTransport.builder().configuration(cfg).clock(c).build());
+        }
+        // as mountpoint.cc: CVMFS_PUBLIC_KEY takes precedence over CVMFS_KEYS_DIR
+        List<Path> keys = cfg.publicKeys();
+        if (keys.isEmpty() && Files.isDirectory(cfg.keysDir())) {
+            keys = List.of(cfg.keysDir());
+        }
+        b.publicKeys(keys);
+        cfg.get("CVMFS_MOUNT_DIR").ifPresent(b::mountDirectory);
+        Path work = path(env, CvmfsFileSystemProvider.WORK_DIRECTORY);
+        if (work != null) {
+            b.workDirectory(work);
+        }
+        RevisionPin pin = new RevisionPin(cfg.rootHash().orElse(null), cfg.repositoryTag().orElse(null), cfg.repositoryDate().orElse(null));
+        return b.build().open(cfg.fqrn(), pin);
+    }
+
+    private static Path path(Map<String, ?> env, String key) {
+        Object v = env.get(key);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Path p) {
+            return p;
+        }
+        if (v instanceof String s) {
+            return Path.of(s);
+        }
+        throw new IllegalArgumentException("the value of " + key + " is a Path or a string, not " + describe(v));
+    }
+
+    private static String describe(Object v) {
+        return v == null ? "null" : v.getClass().getName();
+    }
+}
