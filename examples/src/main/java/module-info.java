@@ -12,5 +12,6 @@ module io.cernvm.examples {
 
     opens io.cernvm.examples to info.picocli;
     opens io.cernvm.examples.userdata to info.picocli;
+    opens io.cernvm.examples.cvmfs to info.picocli;
     opens io.cernvm.examples.cvmfs.publish to info.picocli;
 }

@@ -1,5 +1,6 @@
 package io.cernvm.examples;
 
+import io.cernvm.examples.cvmfs.CvmfsCommand;
 import io.cernvm.examples.userdata.UserdataCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The {@code cernvm} command: the root of every subcommand. */
 @Command(name = "cernvm", mixinStandardHelpOptions = true, version = "cernvm 0.1.0",
         description = "CernVM SDK command line.",
-        subcommands = {UserdataCommand.class})
+        subcommands = {UserdataCommand.class, CvmfsCommand.class})
 public final class CernvmCommand implements Runnable {
 
     @CommandLine.Spec
