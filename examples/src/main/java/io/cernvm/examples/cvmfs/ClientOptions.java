@@ -23,7 +23,7 @@ public final class ClientOptions {
             description = "a file in the client configuration syntax, read after the configuration hierarchy (repeatable)")
     List<Path> configFiles = new ArrayList<>();
 
-    @Option(names = "-o", paramLabel = "KEY=VALUE", mapFallbackValue = "",
+    @Option(names = "-o", paramLabel = "KEY=VALUE",
             description = "set one parameter, winning over every file (repeatable); "
                     + "the way to pin a revision: -o CVMFS_REPOSITORY_TAG=v1.0")
     Map<String, String> overrides = new LinkedHashMap<>();
