@@ -6,6 +6,13 @@ import io.cernvm.cvmfs.RepositoryWarning;
 import io.cernvm.cvmfs.config.ClientConfiguration;
 import io.cernvm.cvmfs.download.DownloadListener;
 import io.cernvm.examples.CernvmCommand;
+import io.cernvm.examples.cvmfs.publish.DemoSystemCommand;
+import io.cernvm.examples.cvmfs.publish.KeysCommand;
+import io.cernvm.examples.cvmfs.publish.PublishCommand;
+import io.cernvm.examples.cvmfs.publish.ReplicateCommand;
+import io.cernvm.examples.cvmfs.publish.ResignCommand;
+import io.cernvm.examples.cvmfs.publish.ServeCommand;
+import io.cernvm.examples.cvmfs.publish.TagCommand;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -20,7 +27,9 @@ import picocli.CommandLine.Mixin;
 @Command(name = "cvmfs", mixinStandardHelpOptions = true,
         description = "Read CernVM-FS repositories: every byte verified against the repository's signature.",
         subcommands = {InfoCommand.class, LsCommand.class, CatCommand.class, StatCommand.class, TagsCommand.class,
-                FsckCommand.class})
+                FsckCommand.class,
+                KeysCommand.class, PublishCommand.class, TagCommand.class, ResignCommand.class, ServeCommand.class,
+                ReplicateCommand.class, DemoSystemCommand.class})
 public final class CvmfsCommand implements Runnable {
 
     @CommandLine.Spec
