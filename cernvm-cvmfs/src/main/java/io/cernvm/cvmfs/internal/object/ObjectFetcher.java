@@ -3,6 +3,10 @@ package io.cernvm.cvmfs.internal.object;
 import io.cernvm.api.FaultLocation;
 import io.cernvm.api.IntegrityException;
 import io.cernvm.cvmfs.internal.transport.RepositoryTransport;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,7 +17,19 @@ import java.util.Objects;
  */
 public final class ObjectFetcher {
 
+    /** Largest plain object kept in memory after verification. */
+    static final int RECENT_OBJECT_MAX = 64 * 1024;
+    /** Bound on the plain bytes kept in memory, so an idle repository stays small. */
+    static final long RECENT_BYTES_MAX = 4L << 20;
+
     private final RepositoryTransport transport;
+    /**
+     * Small objects verified and decompressed lately, by name: a name is the hash of the
+     * content, so an entry never goes stale. A warm open+read of a small file then costs no
+     * request and no inflate, as cvmfs2's cache manager answers a warm open from its cache.
+     */
+    private final Map<List<Object>, byte[]> recent = new LinkedHashMap<>(64, 0.75f, true);
+    private long recentBytes;
 
     /**
      * @param transport where objects come from
@@ -35,6 +51,32 @@ public final class ObjectFetcher {
      * @throws IntegrityException when the object fails its hash twice, or does not decompress
      */
     public byte[] fetch(ContentHash hash, ObjectCompression compression, long maxSize) {
+        synchronized (recent) {
+            byte[] hit = recent.get(List.of(hash, compression));
+            if (hit != null && hit.length <= maxSize) {
+                return hit.clone();
+            }
+        }
+        byte[] plain = fetchPlain(hash, compression, maxSize);
+        if (plain.length <= RECENT_OBJECT_MAX) {
+            remember(List.of(hash, compression), plain.clone());
+        }
+        return plain;
+    }
+
+    private void remember(List<Object> key, byte[] plain) {
+        synchronized (recent) {
+            byte[] old = recent.put(key, plain);
+            recentBytes += plain.length - (old == null ? 0 : old.length);
+            Iterator<byte[]> eldest = recent.values().iterator();
+            while (recentBytes > RECENT_BYTES_MAX && eldest.hasNext()) {
+                recentBytes -= eldest.next().length;
+                eldest.remove();
+            }
+        }
+    }
+
+    private byte[] fetchPlain(ContentHash hash, ObjectCompression compression, long maxSize) {
         byte[] raw = fetchVerified(hash);
         FaultLocation at = transport.locate(hash.objectPath());
         if (compression == ObjectCompression.NONE) {
