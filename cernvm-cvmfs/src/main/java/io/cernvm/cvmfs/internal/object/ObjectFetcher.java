@@ -10,6 +10,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -28,9 +32,22 @@ public final class ObjectFetcher {
 
     private static final int LOCK_STRIPES = 64;
 
-    private final RepositoryTransport transport;
     private final ObjectCache cache;
     private final Object[] locks = new Object[LOCK_STRIPES];
+
+    /** Largest plain object kept in memory after verification. */
+    static final int RECENT_OBJECT_MAX = 64 * 1024;
+    /** Bound on the plain bytes kept in memory, so an idle repository stays small. */
+    static final long RECENT_BYTES_MAX = 4L << 20;
+
+    private final RepositoryTransport transport;
+    /**
+     * Small objects verified and decompressed lately, by name: a name is the hash of the
+     * content, so an entry never goes stale. A warm open+read of a small file then costs no
+     * request and no inflate, as cvmfs2's cache manager answers a warm open from its cache.
+     */
+    private final Map<List<Object>, byte[]> recent = new LinkedHashMap<>(64, 0.75f, true);
+    private long recentBytes;
 
     /**
      * @param transport where objects come from
@@ -69,6 +86,21 @@ public final class ObjectFetcher {
      * @throws IntegrityException when the object fails its hash twice, or does not decompress
      */
     public byte[] fetch(ContentHash hash, ObjectCompression compression, long maxSize) {
+        synchronized (recent) {
+            byte[] hit = recent.get(List.of(hash, compression));
+            if (hit != null && hit.length <= maxSize) {
+                return hit.clone();
+            }
+        }
+        byte[] plain = fetchThroughCache(hash, compression, maxSize);
+        if (plain.length <= RECENT_OBJECT_MAX) {
+            remember(List.of(hash, compression), plain.clone());
+        }
+        return plain;
+    }
+
+    /** The disk cache first, then the network; only verified bytes are stored. */
+    private byte[] fetchThroughCache(ContentHash hash, ObjectCompression compression, long maxSize) {
         if (cache == null) {
             return fetchPlain(hash, compression, maxSize);
         }
@@ -145,6 +177,18 @@ public final class ObjectFetcher {
 
     private Object lockOf(ContentHash hash) {
         return locks[Math.floorMod(hash.toString().hashCode(), LOCK_STRIPES)];
+    }
+
+    private void remember(List<Object> key, byte[] plain) {
+        synchronized (recent) {
+            byte[] old = recent.put(key, plain);
+            recentBytes += plain.length - (old == null ? 0 : old.length);
+            Iterator<byte[]> eldest = recent.values().iterator();
+            while (recentBytes > RECENT_BYTES_MAX && eldest.hasNext()) {
+                recentBytes -= eldest.next().length;
+                eldest.remove();
+            }
+        }
     }
 
     private byte[] fetchPlain(ContentHash hash, ObjectCompression compression, long maxSize) {
