@@ -99,6 +99,43 @@ class CachedClientTest {
     }
 
     @Test
+    void theOldFixtureOpensAtEveryTagOverHttpFromTheConfigurationWithAFixedClock() throws Exception {
+        Path old = FixtureRepository.unpack("server-2.2.0", tmp.resolve("old"));
+        Clock jan2016 = Clock.fixed(Instant.parse("2016-01-20T00:00:00Z"), ZoneOffset.UTC);
+        try (RepositoryServer server = RepositoryServer.builder().root(old).build()) {
+            java.util.function.Function<Map<String, String>, ClientConfiguration> cfg = extra -> configuration(tmp.resolve("cache"),
+                    server.baseUri().toString()).set("CVMFS_PUBLIC_KEY", FixtureRepository.publicKey("server-2.2.0").toString())
+                    .setAll(extra).load(FixtureRepository.FQRN);
+            List<Tag> tags;
+            try (Repository head = CvmfsClient.builder().configuration(cfg.apply(Map.of())).clock(jan2016)
+                    .workDirectory(tmp.resolve("work")).build().open(FixtureRepository.FQRN)) {
+                tags = head.tags();
+            }
+            assertThat(tags).hasSize(5);
+            for (Tag t : tags) {
+                try (Repository r = CvmfsClient.builder().configuration(cfg.apply(Map.of("CVMFS_REPOSITORY_TAG", t.name())))
+                        .clock(jan2016).workDirectory(tmp.resolve("work")).build().open(FixtureRepository.FQRN)) {
+                    assertThat(r.revision()).as(t.name()).isEqualTo(t.revision());
+                    assertThat(r.rootHash()).isEqualTo(t.rootHash());
+                    for (FileAttributes a : FixtureListingTest.walk(r).values()) {
+                        if (a.isRegularFile()) {
+                            assertThat(r.readAllBytes(a.path())).as(t.name() + " " + a.path()).hasSize((int) a.size());
+                        }
+                    }
+                }
+            }
+            try (Repository byDate = CvmfsClient.builder()
+                    .configuration(cfg.apply(Map.of("CVMFS_REPOSITORY_DATE", "2016-01-13T16:04:17Z")))
+                    .clock(jan2016).workDirectory(tmp.resolve("work")).build().open(FixtureRepository.FQRN)) {
+                assertThat(byDate.revision()).isEqualTo(2);
+            }
+            assertThatThrownBy(() -> CvmfsClient.builder().configuration(cfg.apply(Map.of())).workDirectory(tmp.resolve("work"))
+                    .build().open(FixtureRepository.FQRN)).isInstanceOf(io.cernvm.api.TrustException.class)
+                    .hasMessageContaining("whitelist expired");
+        }
+    }
+
+    @Test
     void cacheDirectoryFollowsUpstreamsRules() {
         ClientConfiguration sharedCache = configuration(tmp, "http://127.0.0.1:1/").load(FixtureRepository.FQRN);
         assertThat(DiskCache.directoryOf(sharedCache)).isEqualTo(tmp.resolve("shared"));

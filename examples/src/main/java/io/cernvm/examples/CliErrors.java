@@ -20,7 +20,10 @@ public final class CliErrors implements CommandLine.IExecutionExceptionHandler {
         String message = t instanceof CernVmException || t instanceof CliFailure ? t.getMessage()
                 : t instanceof IOException io ? describeIo(io)
                 : t.getClass().getSimpleName() + ": " + t.getMessage();
-        cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + message);
+        // one line, always: a multi-line message (every attempt of all mirrors failing) is joined
+        String oneLine = message == null ? t.getClass().getSimpleName()
+                : String.join("; ", message.lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
+        cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + oneLine);
         if (System.getenv("CERNVM_DEBUG") != null) {
             t.printStackTrace(cl.getErr());
         }
