@@ -21,7 +21,7 @@ import java.util.Set;
 final class ConfiguredRepository {
 
     private static final Set<String> SDK_KEYS = Set.of(CvmfsFileSystemProvider.LOCAL_REPOSITORY, CvmfsFileSystemProvider.CONFIG_ROOT,
-            CvmfsFileSystemProvider.CLOCK, CvmfsFileSystemProvider.WORK_DIRECTORY);
+            CvmfsFileSystemProvider.CLOCK, CvmfsFileSystemProvider.WORK_DIRECTORY, CvmfsFileSystemProvider.SYMLINK_ENVIRONMENT);
 
     private ConfiguredRepository() {
     }
@@ -63,6 +63,7 @@ final class ConfiguredRepository {
         }
         b.publicKeys(keys);
         cfg.get("CVMFS_MOUNT_DIR").ifPresent(b::mountDirectory);
+        b.symlinkEnvironment(variables(env.get(CvmfsFileSystemProvider.SYMLINK_ENVIRONMENT)));
         Path work = path(env, CvmfsFileSystemProvider.WORK_DIRECTORY);
         if (work != null) {
             b.workDirectory(work);
@@ -83,6 +84,24 @@ final class ConfiguredRepository {
             return Path.of(s);
         }
         throw new IllegalArgumentException("the value of " + key + " is a Path or a string, not " + describe(v));
+    }
+
+    private static Map<String, String> variables(Object v) {
+        if (v == null) {
+            return Map.of();
+        }
+        if (v instanceof Map<?, ?> m) {
+            Map<String, String> out = new java.util.HashMap<>();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!(e.getKey() instanceof String k) || !(e.getValue() instanceof String value)) {
+                    throw new IllegalArgumentException("the value of " + CvmfsFileSystemProvider.SYMLINK_ENVIRONMENT
+                            + " maps strings to strings, not " + describe(e.getKey()) + " to " + describe(e.getValue()));
+                }
+                out.put(k, value);
+            }
+            return out;
+        }
+        throw new IllegalArgumentException("the value of " + CvmfsFileSystemProvider.SYMLINK_ENVIRONMENT + " is a Map, not " + describe(v));
     }
 
     private static String describe(Object v) {

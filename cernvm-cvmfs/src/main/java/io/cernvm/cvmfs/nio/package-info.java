@@ -56,6 +56,9 @@
  *     or string</td><td>the configuration root, default {@code /etc/cvmfs}</td></tr>
  * <tr><td>{@value io.cernvm.cvmfs.nio.CvmfsFileSystemProvider#CLOCK}</td><td>{@code java.time.Clock}</td>
  *     <td>the time the whitelist expiry is checked against, default the system clock</td></tr>
+ * <tr><td>{@value io.cernvm.cvmfs.nio.CvmfsFileSystemProvider#SYMLINK_ENVIRONMENT}</td>
+ *     <td>{@code Map<String, String>}</td><td>the variables {@code $(VAR)} in symlink targets
+ *     expand from; by default none (an unset variable expands to its default or to nothing)</td></tr>
  * <tr><td>{@value io.cernvm.cvmfs.nio.CvmfsFileSystemProvider#WORK_DIRECTORY}</td><td>{@code Path}
  *     or string</td><td>where decompressed catalogs live while the file system is open</td></tr>
  * </tbody>
