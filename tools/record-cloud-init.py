@@ -163,6 +163,9 @@ def walk(msg, paths, instance_data_file):
         entry["handler"] = HANDLER_LABELS.get(ctype)
         entry["mergeType"] = merge_type_of(headers)
         parts.append(entry)
+        if entry["handler"] is None and payload:
+            # walker_callback logs the start of an unhandled payload; this fails on non-text values
+            handlers._extract_first_or_bytes(payload, 24)
         if ctype in ("text/cloud-config", "text/cloud-config-jsonp"):
             handlers.run_part(cloud, None, filename, payload, PER_INSTANCE, headers)
         elif ctype == "text/jinja2":
@@ -212,7 +215,13 @@ def record(path, include_map, base_dir):
             result["parts"] = []
             result["cloudConfig"] = None
             return result
-        parts, merged, rendered = walk(msg, paths, os.path.join(tmp, "absent.json"))
+        try:
+            parts, merged, rendered = walk(msg, paths, os.path.join(tmp, "absent.json"))
+        except Exception as e:  # the handler walk itself fails: cloud-init runs no user-data handler
+            result["error"] = result["error"] or "%s: %s" % (type(e).__name__, e)
+            result["parts"] = []
+            result["cloudConfig"] = None
+            return result
         result["parts"] = parts
         result["cloudConfig"] = merged
         if any(p["contentType"] == "text/jinja2" for p in parts):
@@ -298,6 +307,29 @@ def mutate(b):
     return bytes(b)
 
 
+AVALS = ['"#!/bin/sh\\necho x"', '"#cloud-config\\na: 1"', "plain text", "42", "4.5", "true", "null", "~", "[1, 2]", "{a: 1}",
+        "!!binary IyEvYmluL3No", "!!binary /w==", '"caf\\u00e9"', "2020-01-01", "''", '"## template: jinja\\n#!/bin/sh"',
+        '"#include\\nhttp://x/"', '"#cloud-config-archive\\n- inner"', "0777", "yes"]
+ATYPES = ["text/plain", "text/cloud-config", "text/x-shellscript", "application/octet-stream", "Text/Plain", "foo/bar",
+         "text/x-include-url", "text/cloud-config-archive", "nosslash", "5", "''", "text/a;b", "text/a/b", "message/rfc822", "multipart/mixed"]
+AKEYS = ["filename", "launch-index", "Merge-Type", "X-Extra", "content-type", "Content-Disposition", "number-attachments"]
+
+
+def archive():
+    """A #cloud-config-archive of odd entries: scalars, typed dicts, extra headers, bad types."""
+    s = "#cloud-config-archive\n"
+    for _ in range(R.randint(1, 5)):
+        if R.random() < 0.25:
+            s += "- " + R.choice(AVALS) + "\n"
+            continue
+        s += "- content: " + R.choice(AVALS) + "\n"
+        if R.random() < 0.6:
+            s += "  type: " + R.choice(ATYPES) + "\n"
+        for key in R.sample(AKEYS, R.randint(0, 2)):
+            s += "  %s: %s\n" % (key, R.choice(AVALS + ['"x.txt"', '"  spaced "', '"a\\"b"']))
+    return s.encode("utf-8")
+
+
 def differential(seed, count, out):
     """Write count generated inputs (at most 4 KiB each) and cloud-init's parts for them."""
     global R
@@ -314,6 +346,8 @@ def differential(seed, count, out):
             r = R.random()
             if r < 0.3:
                 data = mutate(open(R.choice(srcs), "rb").read())
+            elif r < 0.45:
+                data = archive()
             elif r < 0.85:
                 data = mime()
             else:

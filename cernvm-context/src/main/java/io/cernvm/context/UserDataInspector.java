@@ -5,12 +5,12 @@ import io.cernvm.context.amiconfig.AmiconfigDocument;
 import io.cernvm.context.cloudconfig.CloudConfig;
 import io.cernvm.context.cloudconfig.CloudConfigMerger;
 import io.cernvm.context.cloudconfig.CloudConfigPart;
+import io.cernvm.context.mime.CloudConfigSource;
 import io.cernvm.context.mime.DecodeLimits;
 import io.cernvm.context.mime.DecodedPart;
 import io.cernvm.context.mime.DecodedUserData;
 import io.cernvm.context.mime.IncludeFetcher;
 import io.cernvm.context.mime.MimeHeader;
-import io.cernvm.context.mime.PartHandler;
 import io.cernvm.context.mime.UserDataDecoder;
 import io.cernvm.context.ucernvm.UcernvmBlock;
 import io.cernvm.context.ucernvm.UcernvmFindings;
@@ -128,24 +128,15 @@ public final class UserDataInspector {
         return new Inspection(raw.length, decoded, parts, cloudConfig, compat, settings, amiconfig, findings);
     }
 
+    /** What cloud-init's cloud-config handler merges, in its order, with each part's own headers. */
     private static List<CloudConfigPart> cloudConfigParts(DecodedUserData decoded) {
         List<CloudConfigPart> out = new ArrayList<>();
-        for (DecodedPart p : decoded.parts()) {
-            String type = p.contentType();
-            byte[] payload = p.payload();
-            if (p.handler() == PartHandler.JINJA && p.jinja() != null && p.jinja().rendered()
-                    && p.jinja().handler() == PartHandler.CLOUD_CONFIG) {
-                // cloud-init's jinja handler hands the rendered text to the cloud-config handler.
-                type = p.jinja().contentType();
-                payload = p.jinja().payload();
-            } else if (p.handler() != PartHandler.CLOUD_CONFIG) {
-                continue;
-            }
+        for (CloudConfigSource source : decoded.cloudConfigSources()) {
             List<Map.Entry<String, String>> headers = new ArrayList<>();
-            for (MimeHeader h : p.origin().headers()) {
+            for (MimeHeader h : decoded.parts().get(source.partIndex()).origin().headers()) {
                 headers.add(Map.entry(h.name(), h.value()));
             }
-            out.add(CloudConfigPart.ofBytes(p.index(), type, payload, headers));
+            out.add(CloudConfigPart.ofBytes(source.partIndex(), source.contentType(), source.payload(), headers));
         }
         return out;
     }

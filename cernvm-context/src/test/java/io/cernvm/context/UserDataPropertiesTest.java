@@ -29,6 +29,15 @@ class UserDataPropertiesTest {
         return t;
     });
 
+    /** The 2 s bound is for the work, not for loading YAML, Jinja and JSON classes the first time. */
+    @org.junit.jupiter.api.BeforeAll
+    static void warmUp() {
+        for (int i = 0; i < 3; i++) {
+            InspectionJson.toText(UserDataInspector.builder().build().inspect(ExampleUserData.bytes()));
+            UserDataInspector.builder().build().inspect(new byte[] {(byte) 0x1f, (byte) 0x8b, 0, 1, 2});
+        }
+    }
+
     @AfterAll
     static void stop() {
         WORKER.shutdownNow();

@@ -2,11 +2,18 @@ package io.cernvm.cvmfs;
 
 import io.cernvm.api.ConfigurationException;
 import io.cernvm.api.FaultLocation;
+import io.cernvm.cvmfs.cache.DiskCache;
+import io.cernvm.cvmfs.config.ClientConfiguration;
+import io.cernvm.cvmfs.download.DownloadListener;
+import io.cernvm.cvmfs.download.DownloadSettings;
+import io.cernvm.cvmfs.internal.cache.ObjectCache;
+import io.cernvm.cvmfs.internal.download.HttpTransport;
 import io.cernvm.cvmfs.internal.transport.DirectoryTransport;
 import io.cernvm.cvmfs.internal.transport.RepositoryTransport;
 import io.cernvm.cvmfs.internal.trust.BreadcrumbStore;
 import io.cernvm.cvmfs.internal.trust.InMemoryBreadcrumbStore;
 import io.cernvm.cvmfs.internal.trust.MasterKeys;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Clock;
@@ -30,6 +37,16 @@ import java.util.function.Function;
  *     repo.list("/");
  * }
  * }</pre>
+ *
+ * <p>Or from upstream's client configuration, with HTTP downloads, the disk cache and the
+ * revision it names:
+ *
+ * <pre>{@code
+ * ClientConfiguration cfg = ClientConfiguration.load("atlas.cern.ch");
+ * try (Repository repo = CvmfsClient.fromConfiguration(cfg).open(cfg.fqrn())) {
+ *     repo.readAllBytes("/README");
+ * }
+ * }</pre>
  */
 public final class CvmfsClient {
 
@@ -42,6 +59,17 @@ public final class CvmfsClient {
     /** @return a builder with the defaults: system UTC clock, no keys, empty symlink environment */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A client as upstream's configuration describes it; see {@link Builder#configuration}.
+     *
+     * @param configuration the configuration of one repository
+     * @return the client; open {@code configuration.fqrn()} with it
+     * @throws ConfigurationException when a parameter is missing or unusable
+     */
+    public static CvmfsClient fromConfiguration(ClientConfiguration configuration) {
+        return builder().configuration(configuration).build();
     }
 
     /** @return a builder holding this client's settings */
@@ -67,16 +95,22 @@ public final class CvmfsClient {
     public Repository open(String repository, RevisionPin pin) {
         Objects.requireNonNull(repository, "repository");
         Objects.requireNonNull(pin, "pin");
-        if (settings.transports == null) {
+        if (settings.configuredFor != null && !settings.configuredFor.equals(repository)) {
+            throw new ConfigurationException("this client is configured for " + settings.configuredFor + ", not for " + repository,
+                    FaultLocation.atKey("CVMFS_SERVER_URL", null, null));
+        }
+        if (settings.transports == null && settings.downloadSettings == null) {
             throw new ConfigurationException("no transport configured for " + repository, FaultLocation.atKey("CVMFS_SERVER_URL", null, null));
         }
         MasterKeys keys = settings.keys;
         if (keys == null && !settings.keyPaths.isEmpty()) {
             keys = MasterKeys.load(settings.keyPaths);
         }
-        RepositoryTransport transport = settings.transports.apply(repository);
+        RepositoryTransport transport = settings.downloadSettings != null
+                ? HttpTransport.builder().settings(settings.downloadSettings).listener(settings.downloadListener).clock(settings.clock).build()
+                : settings.transports.apply(repository);
         RepositorySession session = new RepositorySession(repository, transport, settings.ownsTransports, keys, settings.clock,
-                settings.breadcrumbs, settings.symlinkEnvironment, settings.listener, settings.workDirectory,
+                settings.breadcrumbs, settings.cache, settings.symlinkEnvironment, settings.listener, settings.workDirectory,
                 settings.mountDirectory + "/" + repository);
         session.acquire();
         try {
@@ -99,6 +133,13 @@ public final class CvmfsClient {
         private Path workDirectory = Path.of(System.getProperty("java.io.tmpdir"), "cernvm-cvmfs-" + ProcessHandle.current().pid());
         private RevisionPin pin = RevisionPin.HEAD;
         private String mountDirectory = "/cvmfs";
+        private boolean breadcrumbsSet;
+        private Path cacheDirectory;
+        private long cacheQuotaBytes = ObjectCache.UNLIMITED;
+        private ObjectCache cache;
+        private DownloadListener downloadListener = DownloadListener.NONE;
+        private String configuredFor;
+        private DownloadSettings downloadSettings;
 
         private Builder() {
         }
@@ -116,7 +157,89 @@ public final class CvmfsClient {
             b.workDirectory = workDirectory;
             b.pin = pin;
             b.mountDirectory = mountDirectory;
+            b.breadcrumbsSet = breadcrumbsSet;
+            b.cacheDirectory = cacheDirectory;
+            b.cacheQuotaBytes = cacheQuotaBytes;
+            b.cache = cache;
+            b.downloadListener = downloadListener;
+            b.configuredFor = configuredFor;
+            b.downloadSettings = downloadSettings;
             return b;
+        }
+
+        /**
+         * Takes every setting upstream's client configuration gives: HTTP downloads from
+         * {@code CVMFS_SERVER_URL} through {@code CVMFS_HTTP_PROXY} with its timeouts, retries
+         * and resets ({@link ClientConfiguration#downloadSettings()}); the master keys of
+         * {@code CVMFS_PUBLIC_KEY}, else every {@code *.pub} in {@code CVMFS_KEYS_DIR}; the
+         * revision of {@code CVMFS_ROOT_HASH} / {@code CVMFS_REPOSITORY_TAG} /
+         * {@code CVMFS_REPOSITORY_DATE}; the disk cache {@link DiskCache#directoryOf} with
+         * {@code CVMFS_QUOTA_LIMIT}; {@code CVMFS_MOUNT_DIR}. The client then opens only
+         * {@code configuration.fqrn()}. Set a {@link #downloadListener} before or after.
+         *
+         * @param configuration the configuration of one repository
+         * @return this
+         * @throws ConfigurationException when {@code CVMFS_SERVER_URL} is unset or a value unusable
+         */
+        public Builder configuration(ClientConfiguration configuration) {
+            Objects.requireNonNull(configuration, "configuration");
+            downloads(configuration.downloadSettings());
+            List<Path> keyFiles = configuration.publicKeys();
+            if (keyFiles.isEmpty() && Files.isDirectory(configuration.keysDir())) {
+                keyFiles = List.of(configuration.keysDir());
+            }
+            if (!keyFiles.isEmpty()) {
+                publicKeys(keyFiles);
+            }
+            revision(new RevisionPin(configuration.rootHash().filter(h -> !h.isBlank()).orElse(null),
+                    configuration.repositoryTag().orElse(null), configuration.repositoryDate().orElse(null)));
+            diskCache(DiskCache.directoryOf(configuration), DiskCache.quotaBytesOf(configuration));
+            configuration.get("CVMFS_MOUNT_DIR").filter(d -> d.startsWith("/")).ifPresent(this::mountDirectory);
+            this.configuredFor = configuration.fqrn();
+            return this;
+        }
+
+        /**
+         * Downloads over HTTP through the proxy and host chains of the settings, with failover;
+         * every event goes to the {@link #downloadListener}.
+         *
+         * @param downloads the download settings
+         * @return this
+         */
+        public Builder downloads(DownloadSettings downloads) {
+            Objects.requireNonNull(downloads, "downloads");
+            this.downloadSettings = downloads;
+            this.transports = null;
+            this.ownsTransports = true;
+            return this;
+        }
+
+        /**
+         * @param listener receives every download event (proxy and host switches, retries,
+         *                 backoffs, failures, successes) of the HTTP downloads
+         * @return this
+         */
+        public Builder downloadListener(DownloadListener listener) {
+            this.downloadListener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * A disk cache in upstream's layout: objects are read from it first and stored in it
+         * after verification, loaded catalogs are pinned, breadcrumbs persist there (unless
+         * {@link #breadcrumbs} chose a store), and when no mirror answers for the manifest the
+         * revision last read is served from it (offline mode, reported as a
+         * {@link RepositoryWarning}). Processes of one machine may share it.
+         *
+         * @param directory  the cache directory (created when needed)
+         * @param quotaBytes the quota in bytes, or -1 for an unmanaged cache
+         * @return this
+         */
+        public Builder diskCache(Path directory, long quotaBytes) {
+            this.cacheDirectory = Objects.requireNonNull(directory, "directory");
+            this.cacheQuotaBytes = quotaBytes;
+            this.cache = null;
+            return this;
         }
 
         /**
@@ -129,6 +252,7 @@ public final class CvmfsClient {
         @SuppressWarnings("exports") // the module-internal seam, for the HTTP transport and the disk cache
         public Builder transportFactory(Function<String, RepositoryTransport> factory) {
             this.transports = Objects.requireNonNull(factory, "factory");
+            this.downloadSettings = null;
             this.ownsTransports = true;
             return this;
         }
@@ -141,6 +265,7 @@ public final class CvmfsClient {
         public Builder transport(RepositoryTransport transport) {
             Objects.requireNonNull(transport, "transport");
             this.transports = name -> transport;
+            this.downloadSettings = null;
             this.ownsTransports = false;
             return this;
         }
@@ -154,6 +279,7 @@ public final class CvmfsClient {
         public Builder localRepository(Path directory) {
             Objects.requireNonNull(directory, "directory");
             this.transports = name -> new DirectoryTransport(directory);
+            this.downloadSettings = null;
             this.ownsTransports = true;
             return this;
         }
@@ -215,6 +341,7 @@ public final class CvmfsClient {
         @SuppressWarnings("exports") // the module-internal seam, for the HTTP transport and the disk cache
         public Builder breadcrumbs(BreadcrumbStore store) {
             this.breadcrumbs = Objects.requireNonNull(store, "store");
+            this.breadcrumbsSet = true;
             return this;
         }
 
@@ -264,8 +391,14 @@ public final class CvmfsClient {
 
         /** @return the client */
         public CvmfsClient build() {
-            if (transports == null) {
-                throw new IllegalStateException("set a transport, a transport factory or a local repository");
+            if (transports == null && downloadSettings == null) {
+                throw new IllegalStateException("set a transport, a transport factory, downloads, a configuration or a local repository");
+            }
+            if (cacheDirectory != null && cache == null) {
+                cache = ObjectCache.open(cacheDirectory, cacheQuotaBytes, clock);
+            }
+            if (cache != null && !breadcrumbsSet) {
+                breadcrumbs = cache;
             }
             return new CvmfsClient(this);
         }

@@ -1,5 +1,6 @@
 package io.cernvm.cvmfs;
 
+import io.cernvm.api.AllMirrorsFailedException;
 import io.cernvm.api.ConfigurationException;
 import io.cernvm.api.FaultLocation;
 import io.cernvm.api.IntegrityException;
@@ -17,6 +18,7 @@ import io.cernvm.cvmfs.internal.object.ContentChannel;
 import io.cernvm.cvmfs.internal.object.ContentHash;
 import io.cernvm.cvmfs.internal.object.HashAlgorithm;
 import io.cernvm.cvmfs.internal.object.ObjectType;
+import io.cernvm.cvmfs.internal.trust.Breadcrumb;
 import io.cernvm.cvmfs.internal.trust.ManifestFile;
 import io.cernvm.cvmfs.internal.trust.VerifiedManifest;
 import io.cernvm.cvmfs.internal.trust.Whitelist;
@@ -80,8 +82,23 @@ final class RealRepository implements Repository {
                         FaultLocation.atKey("CVMFS_ROOT_HASH", null, null), e);
             }
         } else {
-            verified = session.manifest();
-            if (pin.tag() != null || pin.date() != null) {
+            ContentHash offlineRoot = null;
+            try {
+                verified = session.manifest();
+            } catch (AllMirrorsFailedException e) {
+                Optional<Breadcrumb> offline = pin.isHead() ? session.offlineRevision() : Optional.empty();
+                if (offline.isEmpty()) {
+                    throw e;
+                }
+                // offline mode, as the FUSE client keeps serving its cached revision when no mirror answers
+                Breadcrumb b = offline.get();
+                warnings.add(new RepositoryWarning(session.name, null, "offline: no mirror answered (" + e.getMessage()
+                        + "); serving revision " + b.revision() + " from the disk cache"));
+                offlineRoot = b.rootCatalog();
+            }
+            if (offlineRoot != null) {
+                root = offlineRoot;
+            } else if (pin.tag() != null || pin.date() != null) {
                 if (pin.tag() != null && pin.date() != null) {
                     warnings.add(lost(session, "CVMFS_REPOSITORY_DATE", pin.date().toString(), "CVMFS_REPOSITORY_TAG"));
                 }

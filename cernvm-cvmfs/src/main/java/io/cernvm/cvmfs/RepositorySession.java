@@ -5,13 +5,16 @@ import io.cernvm.cvmfs.internal.catalog.CatalogLoader;
 import io.cernvm.cvmfs.internal.history.HistoryDatabase;
 import io.cernvm.cvmfs.internal.object.ContentHash;
 import io.cernvm.cvmfs.internal.object.ObjectFetcher;
-import io.cernvm.cvmfs.internal.object.ZlibCodec;
+import io.cernvm.cvmfs.internal.object.ObjectCompression;
+import io.cernvm.cvmfs.internal.cache.ObjectCache;
+import io.cernvm.cvmfs.internal.trust.Breadcrumb;
+import io.cernvm.cvmfs.internal.trust.BreadcrumbStore;
+import java.util.Optional;
 import io.cernvm.cvmfs.internal.transport.RepositoryTransport;
 import io.cernvm.cvmfs.internal.trust.MasterKeys;
 import io.cernvm.cvmfs.internal.trust.TrustChain;
 import io.cernvm.cvmfs.internal.trust.VerifiedManifest;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,6 +39,8 @@ final class RepositorySession {
     final RepositoryListener listener;
     final MasterKeys keys;
     final String mountPath;
+    final ObjectCache cache;
+    private final BreadcrumbStore breadcrumbs;
     private final TrustChain trust;
     private final Path workDirectory;
     private final boolean ownsTransport;
@@ -44,12 +49,14 @@ final class RepositorySession {
     private int users;
 
     RepositorySession(String name, RepositoryTransport transport, boolean ownsTransport, MasterKeys keys, Clock clock,
-                      io.cernvm.cvmfs.internal.trust.BreadcrumbStore breadcrumbs, Map<String, String> symlinkEnvironment,
+                      BreadcrumbStore breadcrumbs, ObjectCache cache, Map<String, String> symlinkEnvironment,
                       RepositoryListener listener, Path workRoot, String mountPath) {
         this.name = name;
         this.transport = transport;
         this.ownsTransport = ownsTransport;
-        this.objects = new ObjectFetcher(transport);
+        this.cache = cache;
+        this.breadcrumbs = breadcrumbs;
+        this.objects = new ObjectFetcher(transport, cache);
         this.keys = keys;
         this.trust = keys == null ? null : new TrustChain(name, keys, clock, breadcrumbs);
         this.symlinkEnvironment = Map.copyOf(symlinkEnvironment);
@@ -76,6 +83,17 @@ final class RepositorySession {
         return manifest;
     }
 
+    /**
+     * The revision offline mode may open: the breadcrumb's, when its root catalog is in the
+     * disk cache (so the whole revision the client last read can be served from there).
+     */
+    Optional<Breadcrumb> offlineRevision() {
+        if (cache == null) {
+            return Optional.empty();
+        }
+        return breadcrumbs.load(name).filter(b -> cache.contains(b.rootCatalog()));
+    }
+
     synchronized HistoryDatabase history() {
         if (history == null) {
             ContentHash h = manifest().manifest().history();
@@ -83,17 +101,16 @@ final class RepositorySession {
                 history = null;
                 return null;
             }
-            byte[] compressed = objects.fetchVerified(h);
             FaultLocation at = transport.locate(h.objectPath());
             Path file = null;
             try {
                 file = Files.createTempFile(workDirectory, "history-", ".db");
-                try (OutputStream out = Files.newOutputStream(file)) {
-                    ZlibCodec.inflateTo(compressed, out, MAX_HISTORY_BYTES, at);
-                }
+                objects.fetchTo(h, ObjectCompression.ZLIB, MAX_HISTORY_BYTES, file);
                 history = HistoryDatabase.read(file, at);
             } catch (IOException e) {
                 throw CatalogLoader.unusable(workDirectory, e);
+            } catch (java.io.UncheckedIOException e) {
+                throw CatalogLoader.unusable(workDirectory, e.getCause());
             } finally {
                 if (file != null) {
                     try {

@@ -23,7 +23,7 @@ import java.util.Map;
  * as {@code {"__bytes_base64__": "…"}}, an omap entry as an array, a set as an array ordered
  * by the members' Python {@code repr}, a NaN or infinite float as the string {@code .nan},
  * {@code .inf} or {@code -.inf} (as the expectation recorder writes them), a non-string key
- * as Python's {@code str()} prints it ({@code True}, {@code 1}, {@code None}, {@code 1.5}).
+ * as cloud-init's JSON output writes it ({@code true}, {@code 1}, {@code null}, {@code 1.5}).
  */
 public final class CloudConfigJson {
     /** The key of the object standing for binary data. */
@@ -96,11 +96,27 @@ public final class CloudConfigJson {
     }
 
     /**
+     * Writes a non-string mapping key as cloud-init's own JSON output does ({@code json.dumps}
+     * in {@code util.json_dumps}), which is also how the recorded ground truth writes it:
+     * {@code true}, {@code false}, {@code null}; a date or timestamp as {@code isoformat()}; a
+     * float as its {@code repr} ({@code .nan}, {@code .inf}, {@code -.inf} for the special
+     * values, as YAML spells them); anything else as Python's {@code str()}.
+     *
      * @param key a mapping key
-     * @return Python's {@code str(key)}: {@code True}, {@code None}, {@code 1.0}, {@code 1e+16},
-     *         {@code b'..'}, {@code 2001-12-14 21:59:43}
+     * @return the JSON member name
      */
     public static String keyString(Object key) {
+        if (key == null) {
+            return "null";
+        } else if (key instanceof Boolean b) {
+            return b ? "true" : "false";
+        } else if (key instanceof LocalDate d) {
+            return PyRepr.isoformat(d);
+        } else if (key instanceof LocalDateTime || key instanceof OffsetDateTime) {
+            return PyRepr.isoformat(key, 'T');
+        } else if (key instanceof Double d && (d.isNaN() || d.isInfinite())) {
+            return d.isNaN() ? ".nan" : d > 0 ? ".inf" : "-.inf";
+        }
         return PyRepr.str(key);
     }
 }

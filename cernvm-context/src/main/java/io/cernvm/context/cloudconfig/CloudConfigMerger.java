@@ -3,11 +3,13 @@ package io.cernvm.context.cloudconfig;
 import io.cernvm.api.UserDataException;
 import io.cernvm.context.Finding;
 import io.cernvm.context.Severity;
+import io.cernvm.context.internal.cloudconfig.JsonPatchPart;
 import io.cernvm.context.internal.cloudconfig.MergeFailure;
 import io.cernvm.context.internal.cloudconfig.MergerChain;
 import io.cernvm.context.internal.cloudconfig.MergerSpec;
 import io.cernvm.context.internal.cloudconfig.PyDict;
 import io.cernvm.context.internal.cloudconfig.PyKey;
+import io.cernvm.context.internal.cloudconfig.PyTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -42,8 +44,9 @@ import java.util.Objects;
  * Nested {@code merge_how} keys, and a {@code merge_type} key next to a {@code merge_how},
  * stay in the result as cloud-init leaves them.
  *
- * <p>Parts of type {@code text/cloud-config-jsonp} (JSON patches) are not applied; each gives
- * a finding.
+ * <p>A part of type {@code text/cloud-config-jsonp} is a JSON list of RFC 6902 operations
+ * applied to the dict merged so far, as cloud-init applies it with python-jsonpatch; a patch
+ * that fails leaves the dict as it was.
  */
 public final class CloudConfigMerger {
     /** Finding code: the part's YAML could not be read (cloud-init skips the part). */
@@ -56,8 +59,8 @@ public final class CloudConfigMerger {
     public static final String MERGE_FAILED = "CLOUD_CONFIG_MERGE_FAILED";
     /** Finding code: the part's mergers have no {@code dict} merger, so the part changes nothing. */
     public static final String NO_DICT_MERGER = "CLOUD_CONFIG_NO_DICT_MERGER";
-    /** Finding code: a JSON-patch part, which this SDK does not apply. */
-    public static final String JSONP_NOT_APPLIED = "CLOUD_CONFIG_JSONP_NOT_APPLIED";
+    /** Finding code: a JSON patch replaced the whole dict by something that is not a mapping. */
+    public static final String NOT_A_MAPPING_RESULT = "CLOUD_CONFIG_RESULT_NOT_A_MAPPING";
 
     private static final String MERGE_HEADER = "Merge-Type";
 
@@ -79,16 +82,25 @@ public final class CloudConfigMerger {
      *         content (cloud-init skips such a part, and so does this, with a finding)
      */
     public CloudConfig merge(List<CloudConfigPart> parts) {
-        PyDict buf = PyDict.EMPTY;
+        Object buf = null;
         List<Integer> seen = new ArrayList<>();
         List<Integer> merged = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         for (CloudConfigPart part : parts) {
             seen.add(part.index());
+            // handle_part: "First time through, merge with an empty dict..."
+            if (buf == null || merged.isEmpty()) {
+                buf = PyDict.EMPTY;
+            }
             if (part.contentType().equals(CloudConfigPart.CLOUD_CONFIG_JSONP)) {
-                findings.add(new Finding(Severity.WARNING, JSONP_NOT_APPLIED, part.index(), null, null,
-                        "a #cloud-config-jsonp part (JSON patch) is not applied by this SDK",
-                        "write the change as a #cloud-config part with merge_how"));
+                try {
+                    buf = JsonPatchPart.apply(buf, part.payload());
+                    merged.add(part.index());
+                } catch (MergeFailure e) {
+                    findings.add(new Finding(Severity.ERROR, MERGE_FAILED, part.index(), null, null,
+                            "cloud-init skips this JSON patch part: " + e.getMessage(),
+                            "the payload must be a JSON list of RFC 6902 operations that apply"));
+                }
                 continue;
             }
             try {
@@ -102,10 +114,16 @@ public final class CloudConfigMerger {
                 findings.add(e.finding);
             }
         }
-        return new CloudConfig(buf, seen, merged, findings);
+        if (!(buf instanceof PyDict) && !seen.isEmpty()) {
+            findings.add(new Finding(Severity.ERROR, NOT_A_MAPPING_RESULT, null, null, null,
+                    "a JSON patch replaced the whole cloud-config by a " + PyTypes.name(buf)
+                            + "; cloud-init would write that, this SDK reports an empty mapping",
+                    "patch members of the mapping, not its root"));
+        }
+        return new CloudConfig(buf instanceof PyDict d ? d : PyDict.EMPTY, seen, merged, findings);
     }
 
-    private PyDict mergePart(PyDict buf, CloudConfigPart part, List<Finding> findings) {
+    private Object mergePart(Object buf, CloudConfigPart part, List<Finding> findings) {
         Object loaded = yaml.load(part.payload(), part.index());
         if (loaded == null) {
             throw new SkippedPart(new Finding(Severity.WARNING, EMPTY, part.index(), null, null,
@@ -113,8 +131,8 @@ public final class CloudConfigMerger {
         }
         if (!(loaded instanceof PyDict payload)) {
             throw new SkippedPart(new Finding(Severity.ERROR, NOT_A_MAPPING, part.index(), 1, 1,
-                    "cloud-init skips this cloud-config part: its YAML is a "
-                            + io.cernvm.context.internal.cloudconfig.PyTypes.name(loaded) + ", not a mapping",
+                    "cloud-init skips this cloud-config part: its YAML is a " + PyTypes.name(loaded)
+                            + ", not a mapping",
                     "a cloud-config document must be a mapping of module keys"));
         }
         try {
@@ -139,7 +157,7 @@ public final class CloudConfigMerger {
                         "this cloud-config part changes nothing: its merge settings name no dict merger",
                         "add dict(…) to merge_how, e.g. dict(replace)+list(append)"));
             }
-            return (PyDict) chain.merge(buf, rest.build());
+            return chain.merge(buf, rest.build());
         } catch (MergeFailure e) {
             throw new SkippedPart(new Finding(Severity.ERROR, MERGE_FAILED, part.index(), null, null,
                     "cloud-init skips this cloud-config part: " + e.getMessage(),

@@ -19,7 +19,9 @@ import java.util.Objects;
  * @param mergeType         the {@code Merge-Type} (or {@code X-Merge-Type}) header value the
  *                          cloud-config handler reads, or {@code null}; names are matched
  *                          case-sensitively there, as in cloud-init
- * @param headers           all its headers after processing, in order
+ * @param headers           all its headers after processing, in order (cloud-init also adds a
+ *                          {@code Launch-Index} header from a cloud-config payload's
+ *                          {@code launch-index} key; that one is not reproduced)
  */
 public record PartOrigin(String declaredType, String firstLineType, String transferEncoding, String charset,
                          String includeUrl, boolean fromArchive, boolean decompressed, String mergeType,

@@ -17,13 +17,13 @@ class CloudConfigJsonTest {
     }
 
     @Test
-    void nonStringKeysArePrintedAsPythonsStrDoes() {
+    void nonStringKeysArePrintedAsCloudInitsJsonOutputDoes() {
         JsonNode n = json("1.5: a\n0.00001: y\n? !!float 1e+16\n: z\ntrue: b\n~: c\n? !!binary aGk=\n: d\n"
                 + "2001-12-14: e\n2001-12-14 21:59:43.10 -5: f\n7: g\n");
         List<String> keys = new ArrayList<>();
         n.fieldNames().forEachRemaining(keys::add);
-        assertThat(keys).containsExactly("1.5", "1e-05", "1e+16", "True", "None", "b'hi'", "2001-12-14",
-                "2001-12-14 21:59:43.100000-05:00", "7");
+        assertThat(keys).containsExactly("1.5", "1e-05", "1e+16", "true", "null", "b'hi'", "2001-12-14",
+                "2001-12-14T21:59:43.100000-05:00", "7");
     }
 
     @Test

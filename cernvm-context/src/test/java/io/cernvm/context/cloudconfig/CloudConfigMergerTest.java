@@ -119,7 +119,7 @@ class CloudConfigMergerTest {
                                 part("#cloud-config\n- 1\n"),
                                 part("#cloud-config\na: [\n"),
                                 part("#cloud-config\nb: 2\n"))),
-                Arguments.of("python_keys", "{\"1\":\"b\",\"1.5\":\"c\",\"None\":\"d\"}",
+                Arguments.of("python_keys", "{\"1\":\"b\",\"1.5\":\"c\",\"null\":\"d\"}",
                         List.of(part("#cloud-config\n1: a\n"),
                                 part("#cloud-config\ntrue: b\n1.5: c\n~: d\n"))),
                 Arguments.of("dict_default_no_replace", "{\"a\":1,\"d\":{\"x\":1,\"y\":3},\"s\":\"one\"}",
@@ -207,9 +207,12 @@ class CloudConfigMergerTest {
     }
 
     @Test
-    void jsonPatchPartsAreReported() {
-        CloudConfig c = merger.merge(List.of(new CloudConfigPart(0, CloudConfigPart.CLOUD_CONFIG_JSONP,
-                "#cloud-config-jsonp\n[]", List.of())));
-        assertThat(c.findings()).extracting(Finding::code).containsExactly(CloudConfigMerger.JSONP_NOT_APPLIED);
+    void jsonPatchPartsArePreservedOnFailure() {
+        CloudConfig c = merger.merge(List.of(CloudConfigPart.of(0, "a: 1\n"),
+                new CloudConfigPart(1, CloudConfigPart.CLOUD_CONFIG_JSONP,
+                        "#cloud-config-jsonp\n[{\"op\": \"add\", \"path\": \"/b\", \"value\": 2},"
+                                + " {\"op\": \"remove\", \"path\": \"/nope\"}]", List.of())));
+        assertThat(c.values()).containsOnlyKeys("a");
+        assertThat(c.findings()).extracting(Finding::code).containsExactly(CloudConfigMerger.MERGE_FAILED);
     }
 }

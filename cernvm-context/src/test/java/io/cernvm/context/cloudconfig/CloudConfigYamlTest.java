@@ -172,6 +172,20 @@ class CloudConfigYamlTest {
     }
 
     @Test
+    void aRepeatedAnchorIsRefusedAsPyYamlRefusesIt() {
+        assertThatThrownBy(() -> yaml.load("a: &x 1\nb: &x 2\n", 1))
+                .isInstanceOfSatisfying(UserDataException.class, e -> {
+                    assertThat(e.reason()).contains("duplicate anchor 'x'");
+                    assertThat(e.location().line()).isEqualTo(2);
+                });
+    }
+
+    @Test
+    void theYaml12SlashEscapeIsReadAsPyYamlReadsIt() {
+        assertThat(value("\"a\\/b\"")).isEqualTo("a/b");
+    }
+
+    @Test
     void byteOrderMarkAtTheStartIsSkipped() {
         assertThat(yaml.load("\uFEFFa: 1\n", 0)).isEqualTo(Map.of("a", 1L));
     }

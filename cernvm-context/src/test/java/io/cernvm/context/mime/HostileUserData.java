@@ -98,7 +98,8 @@ final class HostileUserData {
             "#cloud-config\n", "#!/bin/sh\n"};
         StringBuilder s = new StringBuilder(heads[r.nextInt(heads.length)]);
         String[] lines = {"http://u/" , "- content: x\n  type: text/plain\n", "- &a [*a]\n", "- 5\n", "{{ v1.x }}",
-            "{% for i in range(100000) %}xxxxxxxx{% endfor %}", "a: b\n", "- !!binary AAAA\n", "- type: 5\n"};
+            "{% for i in range(100000) %}xxxxxxxx{% endfor %}", "a: b\n", "- !!binary AAAA\n", "- type: 5\n",
+            "- type: message/rfc822\n  content: [1, 2]\n", "- type: application/x\n  content: 2020-01-01\n"};
         while (s.length() < size) {
             s.append(lines[r.nextInt(lines.length)]).append(r.nextInt(1000)).append('\n');
         }

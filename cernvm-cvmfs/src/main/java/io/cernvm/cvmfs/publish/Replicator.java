@@ -2,6 +2,8 @@ package io.cernvm.cvmfs.publish;
 
 import io.cernvm.api.FaultLocation;
 import io.cernvm.api.IntegrityException;
+import io.cernvm.cvmfs.download.DownloadSettings;
+import io.cernvm.cvmfs.internal.download.HttpTransport;
 import io.cernvm.cvmfs.internal.object.ObjectFetcher;
 import io.cernvm.cvmfs.internal.publish.ObjectStore;
 import io.cernvm.cvmfs.internal.publish.ReplicaCopier;
@@ -152,7 +154,19 @@ public final class Replicator {
             return this;
         }
 
-        /** Any transport (for example over HTTP); the module-internal seam the command line uses. */
+        /**
+         * Reads the source over HTTP, through the host and proxy chains of {@code settings}
+         * (for example a Stratum 0 or another Stratum 1 at {@code http://host/cvmfs/<fqrn>}).
+         *
+         * @param settings the download settings; their servers are the source's base URLs
+         * @return this
+         */
+        public Builder sourceSettings(DownloadSettings settings) {
+            this.source = HttpTransport.builder().settings(Objects.requireNonNull(settings, "settings")).build();
+            return this;
+        }
+
+        /** Any transport; the module-internal seam for tests and caches. */
         Builder source(RepositoryTransport transport) {
             this.source = Objects.requireNonNull(transport, "transport");
             return this;

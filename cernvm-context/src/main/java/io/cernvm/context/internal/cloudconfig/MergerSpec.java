@@ -71,7 +71,8 @@ public record MergerSpec(Object name, Object options) {
             if (m instanceof PyDict d) {
                 Object n = required(d, "name");
                 if (!(n instanceof String ns)) {
-                    throw new MergeFailure("AttributeError: '" + PyTypes.name(n) + "' object has no attribute 'replace'");
+                    throw new MergeFailure("AttributeError: '" + PyTypes.name(n)
+                            + "' object has no attribute 'replace'");
                 }
                 name = PyOps.strip(ns.replace('-', '_'));
                 opts = required(d, "settings");

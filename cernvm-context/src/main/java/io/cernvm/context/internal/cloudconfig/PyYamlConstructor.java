@@ -321,7 +321,8 @@ final class PyYamlConstructor {
         for (NodeTuple t : map.getValue()) {
             Object key = construct(t.getKeyNode());
             if (!PyKey.isHashable(key)) {
-                throw new YamlFault("while constructing a mapping: found unhashable key", t.getKeyNode().getStartMark());
+                throw new YamlFault("while constructing a mapping: found unhashable key",
+                        t.getKeyNode().getStartMark());
             }
             b.put(PyKey.of(key), construct(t.getValueNode()));
         }
@@ -350,8 +351,8 @@ final class PyYamlConstructor {
                     List<List<NodeTuple>> sub = new ArrayList<>();
                     for (Node s : vs.getValue()) {
                         if (!(s instanceof MappingNode sm)) {
-                            throw new YamlFault("while constructing a mapping: expected a mapping for merging, but found "
-                                    + nodeId(s), s.getStartMark());
+                            throw new YamlFault("while constructing a mapping: expected a mapping for "
+                                    + "merging, but found " + nodeId(s), s.getStartMark());
                         }
                         flatten(sm);
                         sub.add(sm.getValue());

@@ -3,7 +3,9 @@ package io.cernvm.context.internal.cloudconfig;
 import io.cernvm.api.FaultLocation;
 import io.cernvm.api.UserDataException;
 import io.cernvm.context.cloudconfig.YamlLimits;
+import java.util.List;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.comments.CommentLine;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -14,6 +16,7 @@ import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.scanner.ScannerImpl;
 
 /**
  * {@code yaml.load(text, Loader=cloud-init's _CustomSafeLoader)} in Java: SnakeYAML scans,
@@ -22,6 +25,17 @@ import org.yaml.snakeyaml.reader.StreamReader;
  * becomes a {@link UserDataException} at a 1-based line and column.
  */
 public final class PyYamlLoader {
+    static {
+        // PyYAML (since 5.1) reads the YAML 1.2 escape "\/" in double quotes as "/"; SnakeYAML's
+        // escape table lacks it and would refuse the document. Adding the entry is idempotent and
+        // only lets SnakeYAML accept one more escape the YAML 1.2 specification defines.
+        try {
+            ScannerImpl.ESCAPE_REPLACEMENTS.putIfAbsent('/', "/");
+        } catch (UnsupportedOperationException e) {
+            // a SnakeYAML with a frozen table: such documents are refused
+        }
+    }
+
     private final YamlLimits limits;
 
     /** @param limits the bounds to enforce */
@@ -68,8 +82,9 @@ public final class PyYamlLoader {
             throw fault(msg, mark, part, e);
         } catch (ReaderException e) {
             int[] lc = lineColumnOfCodePoint(text, e.getPosition());
-            throw new UserDataException(String.format("unacceptable character #x%04x: special characters are not allowed",
-                    e.getCodePoint()), FaultLocation.inPart(part, lc[0], lc[1]), e);
+            String msg = String.format("unacceptable character #x%04x: special characters are not allowed",
+                    e.getCodePoint());
+            throw new UserDataException(msg, FaultLocation.inPart(part, lc[0], lc[1]), e);
         } catch (YAMLException | StackOverflowError e) {
             throw fault(String.valueOf(e.getMessage()), composer.lastMark(), part, e);
         }
@@ -99,13 +114,15 @@ public final class PyYamlLoader {
     }
 
     private static int[] lineColumnOfCodePoint(String text, int codePointIndex) {
-        int idx = codePointIndex <= 0 ? 0 : text.offsetByCodePoints(0, Math.min(codePointIndex, text.codePointCount(0, text.length())));
+        int count = text.codePointCount(0, text.length());
+        int idx = codePointIndex <= 0 ? 0 : text.offsetByCodePoints(0, Math.min(codePointIndex, count));
         return lineColumn(text, idx);
     }
 
     /** Composes as SnakeYAML does, counting nesting so that the fault names the collection. */
     private static final class DepthComposer extends Composer {
         private final int maxDepth;
+        private final java.util.Set<String> anchors = new java.util.HashSet<>();
         private int depth;
         private Mark lastMark;
 
@@ -118,7 +135,21 @@ public final class PyYamlLoader {
             return lastMark;
         }
 
-        private void enter() {
+        /** PyYAML refuses a second anchor of the same name (YAML 1.2 and SnakeYAML allow it). */
+        private void anchor(String anchor) {
+            if (anchor != null && !anchors.add(anchor)) {
+                throw new YamlFault("found duplicate anchor '" + anchor + "'", parser.peekEvent().getStartMark());
+            }
+        }
+
+        @Override
+        protected Node composeScalarNode(String anchor, List<CommentLine> comments) {
+            anchor(anchor);
+            return super.composeScalarNode(anchor, comments);
+        }
+
+        private void enter(String anchor) {
+            anchor(anchor);
             lastMark = parser.peekEvent().getStartMark();
             if (++depth > maxDepth) {
                 throw new YamlFault("nesting deeper than " + maxDepth + " levels", lastMark);
@@ -127,7 +158,7 @@ public final class PyYamlLoader {
 
         @Override
         protected Node composeSequenceNode(String anchor) {
-            enter();
+            enter(anchor);
             try {
                 return super.composeSequenceNode(anchor);
             } finally {
@@ -137,7 +168,7 @@ public final class PyYamlLoader {
 
         @Override
         protected Node composeMappingNode(String anchor) {
-            enter();
+            enter(anchor);
             try {
                 return super.composeMappingNode(anchor);
             } finally {

@@ -23,6 +23,7 @@ final class ArchiveYaml {
     static List<Object> load(String text, int maxCodePoints) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(true);
+        options.setWarnOnDuplicateKeys(false);
         options.setMaxAliasesForCollections(50);
         options.setNestingDepthLimit(64);
         options.setCodePointLimit(Math.max(1, maxCodePoints));

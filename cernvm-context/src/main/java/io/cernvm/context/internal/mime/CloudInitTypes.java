@@ -16,9 +16,9 @@ final class CloudInitTypes {
     }
 
     /** Prefix to type, longest prefix first. */
-    private static final Map<String, String> PREFIXES = new LinkedHashMap<>();
+    private static final Map<String, String> PREFIXES = prefixes();
 
-    static {
+    private static Map<String, String> prefixes() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("#include", "text/x-include-url");
         m.put("#include-once", "text/x-include-once-url");
@@ -32,8 +32,10 @@ final class CloudInitTypes {
         m.put("text/x-shellscript-per-boot", "text/x-shellscript-per-boot");
         m.put("text/x-shellscript-per-instance", "text/x-shellscript-per-instance");
         m.put("text/x-shellscript-per-once", "text/x-shellscript-per-once");
+        Map<String, String> sorted = new LinkedHashMap<>();
         m.entrySet().stream().sorted((a, b) -> b.getKey().length() - a.getKey().length())
-                .forEach(e -> PREFIXES.put(e.getKey(), e.getValue()));
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return java.util.Collections.unmodifiableMap(sorted);
     }
 
     static final String NOT_MULTIPART = "text/x-not-multipart";

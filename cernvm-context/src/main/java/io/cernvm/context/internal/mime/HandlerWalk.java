@@ -34,6 +34,10 @@ final class HandlerWalk {
             Object payload = PayloadDecoding.fullyDecoded(part);
             byte[] bytes = PayloadDecoding.handlerBytes(payload);
             PartHandler handler = CloudInitTypes.handlerFor(ctype);
+            if (handler == null && PyValues.truthy(payload) && !(payload instanceof String || payload instanceof byte[])) {
+                // walker_callback logs the start of an unhandled payload and fails on other values
+                throw new PyCrash("TypeError: '" + PyValues.typeName(payload) + "' object is not subscriptable");
+            }
             JinjaRendering rendering = handler == PartHandler.JINJA ? jinja.render(payload) : null;
             parts.add(new DecodedPart(parts.size(), ctype, filename, bytes, DecodedPart.sha256Hex(bytes), bytes.length,
                     handler, origin(part, payload), rendering));

@@ -1,6 +1,5 @@
 package io.cernvm.context.internal.mime;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -194,20 +193,27 @@ final class PyCodecs {
 
     /** @return {@code s.encode("raw-unicode-escape")} (code points above U+00FF as lower-case escapes) */
     static byte[] encodeRawUnicodeEscape(String s) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(s.length() + 16);
+        // A plain array, not ByteArrayOutputStream: its synchronized write(int) per byte made
+        // 8 MiB payloads take seconds.
+        byte[] out = new byte[s.length() + 16];
+        int n = 0;
         int i = 0;
         while (i < s.length()) {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
+            if (n + 10 > out.length) {
+                out = java.util.Arrays.copyOf(out, out.length * 2);
+            }
             if (cp < 0x100) {
-                out.write(cp);
-            } else if (cp < 0x10000) {
-                out.writeBytes(String.format("\\u%04x", cp).getBytes(StandardCharsets.US_ASCII));
+                out[n++] = (byte) cp;
             } else {
-                out.writeBytes(String.format("\\U%08x", cp).getBytes(StandardCharsets.US_ASCII));
+                String esc = cp < 0x10000 ? String.format("\\u%04x", cp) : String.format("\\U%08x", cp);
+                for (int k = 0; k < esc.length(); k++) {
+                    out[n++] = (byte) esc.charAt(k);
+                }
             }
         }
-        return out.toByteArray();
+        return java.util.Arrays.copyOf(out, n);
     }
 
     /** @return {@code s.encode("latin-1")} for text known to hold only code points below 256 */

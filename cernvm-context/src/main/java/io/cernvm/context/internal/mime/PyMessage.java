@@ -174,9 +174,14 @@ final class PyMessage {
             PyMessage m = stack.pop();
             out.add(m);
             if (m.isMultipart()) {
-                List<PyMessage> kids = m.children();
+                List<?> kids = (List<?>) m.payload;
                 for (int i = kids.size() - 1; i >= 0; i--) {
-                    stack.push(kids.get(i));
+                    if (!(kids.get(i) instanceof PyMessage kid)) {
+                        // an archive entry's list content: Python's walk() fails on its items
+                        throw new PyCrash("AttributeError: '" + PyValues.typeName(kids.get(i))
+                                + "' object has no attribute 'walk'");
+                    }
+                    stack.push(kid);
                 }
             }
         }

@@ -102,6 +102,9 @@ final class PyValues {
             }
             return s.append('\'').toString();
         }
+        if (v instanceof Date d) {
+            return dateStr(d);
+        }
         if (v instanceof List<?> l) {
             return join("[", l.iterator(), "]");
         }
@@ -121,6 +124,19 @@ final class PyValues {
             return s.append('}').toString();
         }
         return v.toString();
+    }
+
+    /**
+     * Python's {@code str()} of a YAML timestamp. SnakeYAML keeps only the instant (UTC), so a
+     * midnight is taken for a date ({@code 2020-01-01}) and anything else for a naive datetime.
+     */
+    private static String dateStr(Date d) {
+        java.time.LocalDateTime t = java.time.LocalDateTime.ofInstant(d.toInstant(), java.time.ZoneOffset.UTC);
+        if (t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+            return t.toLocalDate().toString();
+        }
+        String s = t.toLocalDate() + " " + String.format("%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond());
+        return t.getNano() == 0 ? s : s + String.format(".%06d", t.getNano() / 1000);
     }
 
     private static String join(String open, Iterator<?> it, String close) {

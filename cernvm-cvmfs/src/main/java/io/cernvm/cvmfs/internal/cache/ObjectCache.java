@@ -189,6 +189,52 @@ public final class ObjectCache implements BreadcrumbStore {
     }
 
     /**
+     * Stores a file of verified plain bytes atomically (a copy; the source stays), as
+     * {@link #store(ContentHash, byte[])} does for bytes in memory.
+     *
+     * @param hash  the object (its hash was verified by the caller)
+     * @param plain a file holding the decompressed bytes
+     * @return the object's file
+     */
+    public Path storeFile(ContentHash hash, Path plain) {
+        Path target = fileOf(hash);
+        try {
+            long size = Files.size(plain);
+            if (quotaBytes != UNLIMITED && size > quotaBytes / 2) {
+                return target;
+            }
+            if (quotaBytes != UNLIMITED && usage.get() + size > quotaBytes) {
+                cleanup(quotaBytes / 2 - size);
+            }
+            Path tmp = Files.createTempFile(root.resolve("txn"), "fetch.", ".tmp");
+            try {
+                Files.copy(plain, tmp, StandardCopyOption.REPLACE_EXISTING);
+                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                    ch.force(true);
+                }
+                boolean existed = Files.exists(target);
+                moveAtomically(tmp, target);
+                if (!existed) {
+                    usage.addAndGet(size);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + " into the cache", e);
+        }
+    }
+
+    /**
+     * @param hash an object
+     * @return whether it is cached
+     */
+    public boolean contains(ContentHash hash) {
+        return Files.isRegularFile(fileOf(hash));
+    }
+
+    /**
      * Keeps an object from eviction by this process (a loaded catalog).
      *
      * @param hash the object

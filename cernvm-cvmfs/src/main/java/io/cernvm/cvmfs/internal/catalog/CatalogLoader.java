@@ -1,20 +1,19 @@
 package io.cernvm.cvmfs.internal.catalog;
 
-import io.cernvm.api.CernVmException;
 import io.cernvm.api.ConfigurationException;
 import io.cernvm.api.FaultLocation;
 import io.cernvm.cvmfs.internal.object.ContentHash;
 import io.cernvm.cvmfs.internal.object.ObjectFetcher;
-import io.cernvm.cvmfs.internal.object.ZlibCodec;
+import io.cernvm.cvmfs.internal.object.ObjectCompression;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Fetches a catalog object, verifies it, decompresses it into a temporary file and opens it.
+ * Fetches a catalog object, verifies it, decompresses it into a temporary file and opens it
+ * (from the disk cache when the fetcher has one, pinned there while this process runs).
  * Catalogs are always zlib-compressed ({@code catalog_mgr_client.cc} fetches them with
  * {@code compressed=true}).
  */
@@ -40,7 +39,6 @@ public final class CatalogLoader {
      * @return the opened catalog; its file is deleted when it is closed
      */
     public OpenedCatalog load(ContentHash hash, String mountpoint) {
-        byte[] compressed = objects.fetchVerified(hash);
         FaultLocation at = objects.transport().locate(hash.objectPath());
         Path file;
         try {
@@ -50,16 +48,15 @@ public final class CatalogLoader {
             throw unusable(workDirectory, e);
         }
         try {
-            try (OutputStream out = Files.newOutputStream(file)) {
-                ZlibCodec.inflateTo(compressed, out, MAX_CATALOG_BYTES, at);
-            }
+            objects.fetchTo(hash, ObjectCompression.ZLIB, MAX_CATALOG_BYTES, file);
+            objects.cache().ifPresent(c -> c.pin(hash)); // as upstream pins loaded catalogs against eviction
             return new OpenedCatalog(Catalog.open(file, mountpoint, hash, at), file);
-        } catch (IOException | CernVmException | UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             deleteQuietly(file);
-            if (e instanceof IOException io) {
-                throw unusable(workDirectory, io);
-            }
-            throw (RuntimeException) e;
+            throw unusable(workDirectory, e.getCause());
+        } catch (RuntimeException e) {
+            deleteQuietly(file);
+            throw e;
         }
     }
 

@@ -19,9 +19,24 @@ import java.util.Optional;
  */
 public final class CatalogTree implements AutoCloseable {
 
+    /** How many lookups the tree remembers (about 1–2 MB of rows at most). */
+    static final int RECENT_LOOKUPS = 4096;
+
     private final CatalogLoader loader;
     private final CatalogLoader.OpenedCatalog root;
     private final Map<String, CatalogLoader.OpenedCatalog> mounted = new LinkedHashMap<>();
+    /**
+     * The latest lookups, found or not, by path: a tree is one immutable revision, so an answer
+     * never goes stale. Each stat resolves a path and then looks it up again, and callers stat
+     * the same few paths over and over (as cvmfs2 keeps its inode/path/md5path caches in memory,
+     * {@code lru_md.h}); bounded so an idle repository stays small.
+     */
+    private final Map<String, Optional<CatalogEntry>> recent = new LinkedHashMap<>(RECENT_LOOKUPS * 4 / 3 + 1, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Optional<CatalogEntry>> eldest) {
+            return size() > RECENT_LOOKUPS;
+        }
+    };
     private boolean closed;
 
     /**
@@ -46,6 +61,20 @@ public final class CatalogTree implements AutoCloseable {
      * @return its entry, if it exists
      */
     public Optional<CatalogEntry> lookup(String path) {
+        synchronized (recent) {
+            Optional<CatalogEntry> hit = recent.get(path);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        Optional<CatalogEntry> found = query(path);
+        synchronized (recent) {
+            recent.put(path, found);
+        }
+        return found;
+    }
+
+    private Optional<CatalogEntry> query(String path) {
         Catalog c = catalogHolding(path, false);
         Optional<CatalogRow> row = c.lookup(PathHash.of(path));
         if (row.isEmpty()) {
@@ -149,6 +178,9 @@ public final class CatalogTree implements AutoCloseable {
             return;
         }
         closed = true;
+        synchronized (recent) {
+            recent.clear();
+        }
         mounted.values().forEach(CatalogLoader.OpenedCatalog::close);
         mounted.clear();
         root.close();

@@ -2,24 +2,75 @@ package io.cernvm.cvmfs.internal.object;
 
 import io.cernvm.api.FaultLocation;
 import io.cernvm.api.IntegrityException;
+import io.cernvm.cvmfs.internal.cache.ObjectCache;
 import io.cernvm.cvmfs.internal.transport.RepositoryTransport;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Fetches objects by hash and verifies them before anything else sees a byte: the hash over
  * the bytes as served (for zlib objects the compressed bytes), then decompression. A bad object
  * is reported to the transport and fetched once more with {@code noCache}, as
  * {@code download.cc} retries {@code kFailBadData}; if still bad, it is refused.
+ *
+ * <p>With a disk cache, plain objects are looked up there first and stored there only after
+ * their hash verified and they decompressed, so the cache never holds a byte the network sent
+ * unverified. Concurrent misses of one object in this process wait for one download (a lock
+ * per object, striped), and find it in the cache afterwards.
  */
 public final class ObjectFetcher {
 
+    private static final int LOCK_STRIPES = 64;
+
+    private final ObjectCache cache;
+    private final Object[] locks = new Object[LOCK_STRIPES];
+
+    /** Largest plain object kept in memory after verification. */
+    static final int RECENT_OBJECT_MAX = 64 * 1024;
+    /** Bound on the plain bytes kept in memory, so an idle repository stays small. */
+    static final long RECENT_BYTES_MAX = 4L << 20;
+
     private final RepositoryTransport transport;
+    /**
+     * Small objects verified and decompressed lately, by name: a name is the hash of the
+     * content, so an entry never goes stale. A warm open+read of a small file then costs no
+     * request and no inflate, as cvmfs2's cache manager answers a warm open from its cache.
+     */
+    private final Map<List<Object>, byte[]> recent = new LinkedHashMap<>(64, 0.75f, true);
+    private long recentBytes;
 
     /**
      * @param transport where objects come from
      */
     public ObjectFetcher(RepositoryTransport transport) {
+        this(transport, null);
+    }
+
+    /**
+     * @param transport where objects come from
+     * @param cache     the disk cache consulted first and filled after verification, or {@code null}
+     */
+    public ObjectFetcher(RepositoryTransport transport, ObjectCache cache) {
         this.transport = Objects.requireNonNull(transport, "transport");
+        this.cache = cache;
+        for (int i = 0; i < LOCK_STRIPES; i++) {
+            locks[i] = new Object();
+        }
+    }
+
+    /** @return the disk cache, if this fetcher has one */
+    public Optional<ObjectCache> cache() {
+        return Optional.ofNullable(cache);
     }
 
     /** @return the transport */
@@ -35,6 +86,112 @@ public final class ObjectFetcher {
      * @throws IntegrityException when the object fails its hash twice, or does not decompress
      */
     public byte[] fetch(ContentHash hash, ObjectCompression compression, long maxSize) {
+        synchronized (recent) {
+            byte[] hit = recent.get(List.of(hash, compression));
+            if (hit != null && hit.length <= maxSize) {
+                return hit.clone();
+            }
+        }
+        byte[] plain = fetchThroughCache(hash, compression, maxSize);
+        if (plain.length <= RECENT_OBJECT_MAX) {
+            remember(List.of(hash, compression), plain.clone());
+        }
+        return plain;
+    }
+
+    /** The disk cache first, then the network; only verified bytes are stored. */
+    private byte[] fetchThroughCache(ContentHash hash, ObjectCompression compression, long maxSize) {
+        if (cache == null) {
+            return fetchPlain(hash, compression, maxSize);
+        }
+        Optional<byte[]> hit = cache.read(hash);
+        if (hit.isPresent()) {
+            return hit.get();
+        }
+        synchronized (lockOf(hash)) {
+            hit = cache.read(hash); // another thread may have fetched it meanwhile
+            if (hit.isPresent()) {
+                return hit.get();
+            }
+            byte[] plain = fetchPlain(hash, compression, maxSize);
+            cache.store(hash, plain);
+            return plain;
+        }
+    }
+
+    /**
+     * Writes an object's verified plain bytes to a file: copied from the disk cache, or fetched,
+     * verified and decompressed, then stored in the cache. For catalogs and history databases,
+     * which are opened as files.
+     *
+     * @param hash        the object's name
+     * @param compression how it is stored
+     * @param maxSize     the largest acceptable plain size
+     * @param target      the file to write (replaced)
+     * @throws IntegrityException when the object fails its hash twice, or does not decompress
+     * @throws UncheckedIOException when the target cannot be written
+     */
+    public void fetchTo(ContentHash hash, ObjectCompression compression, long maxSize, Path target) {
+        try {
+            if (cache != null && copyFromCache(hash, target)) {
+                return;
+            }
+            Object lock = cache == null ? new Object() : lockOf(hash);
+            synchronized (lock) {
+                if (cache != null && copyFromCache(hash, target)) {
+                    return;
+                }
+                byte[] raw = fetchVerified(hash);
+                FaultLocation at = transport.locate(hash.objectPath());
+                try (OutputStream out = Files.newOutputStream(target)) {
+                    if (compression == ObjectCompression.NONE) {
+                        if (raw.length > maxSize) {
+                            throw new IntegrityException("object is larger than " + maxSize + " bytes", at);
+                        }
+                        out.write(raw);
+                    } else {
+                        ZlibCodec.inflateTo(raw, out, maxSize, at);
+                    }
+                }
+                if (cache != null) {
+                    cache.storeFile(hash, target);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    private boolean copyFromCache(ContentHash hash, Path target) throws IOException {
+        Optional<Path> cached = cache.find(hash);
+        if (cached.isEmpty()) {
+            return false;
+        }
+        try {
+            Files.copy(cached.get(), target, StandardCopyOption.REPLACE_EXISTING);
+            return true;
+        } catch (java.nio.file.NoSuchFileException e) {
+            return false; // evicted by another process between find and copy
+        }
+    }
+
+    private Object lockOf(ContentHash hash) {
+        return locks[Math.floorMod(hash.toString().hashCode(), LOCK_STRIPES)];
+    }
+
+    private void remember(List<Object> key, byte[] plain) {
+        synchronized (recent) {
+            byte[] old = recent.put(key, plain);
+            recentBytes += plain.length - (old == null ? 0 : old.length);
+            Iterator<byte[]> eldest = recent.values().iterator();
+            while (recentBytes > RECENT_BYTES_MAX && eldest.hasNext()) {
+                recentBytes -= eldest.next().length;
+                eldest.remove();
+            }
+        }
+    }
+
+    private byte[] fetchPlain(ContentHash hash, ObjectCompression compression, long maxSize) {
         byte[] raw = fetchVerified(hash);
         FaultLocation at = transport.locate(hash.objectPath());
         if (compression == ObjectCompression.NONE) {

@@ -1,0 +1,292 @@
+package io.cernvm.benchmarks;
+
+import io.cernvm.cvmfs.DirectoryEntry;
+import io.cernvm.cvmfs.Repository;
+import io.cernvm.cvmfs.config.ClientConfiguration;
+import io.cernvm.cvmfs.internal.download.HttpTransport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.zip.Inflater;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * The whole-process cvmfs goals, each against a baseline measured in the same run, in one JVM
+ * (warm-up rounds discarded, the median of the measured rounds reported):
+ * heap per idle open repository, cold read of a 20 MiB chunked file vs curl + SHA-1 + inflate,
+ * 1,000 small files cold in parallel vs the raw request rate at the same concurrency, and the
+ * failover latency for a refused proxy.
+ * Usage: {@code java -cp benchmarks.jar io.cernvm.benchmarks.CvmfsGoals [rounds]}
+ */
+public final class CvmfsGoals {
+
+    private static final int CONCURRENCY = 8;
+
+    private CvmfsGoals() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        Path work = Files.createTempDirectory("bench-cvmfs-");
+        try {
+            Path storage = BenchRepositories.publish(work);
+            Path fixture = BenchRepositories.unpackFixture(Files.createDirectories(work.resolve("fixture")));
+            try (ServedRepository published = new ServedRepository(storage, BenchRepositories.FQRN,
+                    BenchRepositories.publishedPublicKey(work), work);
+                    ServedRepository test = new ServedRepository(fixture, "test.cern.ch", BenchRepositories.fixturePublicKey(),
+                            work.resolve("fixture"))) {
+                heapPerRepository(test);
+                coldChunkedRead(published, rounds);
+                smallFilesParallel(published, rounds);
+                refusedProxyFailover(published, rounds * 4);
+            }
+        } finally {
+            Cleanup.delete(work);
+        }
+    }
+
+    // ---- heap per idle open repository ----
+
+    private static void heapPerRepository(ServedRepository served) throws Exception {
+        int n = 20;
+        List<String> paths = BenchRepositories.fixturePaths();
+        long heapBefore = usedHeapAfterGc();
+        long rssBefore = rssKiB();
+        List<Repository> open = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Repository r = served.open();
+            for (String p : paths) {
+                r.stat(p); // every catalog mounted: the repository as it idles after use
+            }
+            open.add(r);
+        }
+        long heapAfter = usedHeapAfterGc();
+        long rssAfter = rssKiB();
+        double perRepoMiB = (heapAfter - heapBefore) / (double) n / (1 << 20);
+        System.out.printf("heap per idle open repository (%d open, all catalogs mounted, retained after GC): %.2f MiB"
+                + "  (RSS delta %.2f MiB each, includes sqlite's native memory)  goal<=32 MB: %s%n",
+                n, perRepoMiB, (rssAfter - rssBefore) / (double) n / 1024, perRepoMiB * 1.048576 <= 32 ? "met" : "NOT met");
+        for (Repository r : open) {
+            r.close();
+        }
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static long rssKiB() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return 0;
+    }
+
+    // ---- cold read of a 20 MiB chunked file ----
+
+    private static void coldChunkedRead(ServedRepository served, int rounds) throws Exception {
+        double[] client = new double[rounds];
+        double[] baseline = new double[rounds];
+        List<String> objects = null;
+        for (int i = -2; i < rounds; i++) { // two warm-up rounds
+            long bytes;
+            long t0;
+            long t1;
+            try (Repository r = served.open()) {
+                served.server().resetCounts();
+                t0 = System.nanoTime();
+                bytes = readAll(r, BenchRepositories.FILE_20M);
+                t1 = System.nanoTime();
+                objects = served.server().requestCounts().keySet().stream().sorted().toList();
+            }
+            if (bytes != 20 << 20) {
+                throw new IllegalStateException("read " + bytes + " bytes");
+            }
+            long b0 = System.nanoTime();
+            long inflated = curlShaInflate(served, objects);
+            long b1 = System.nanoTime();
+            if (inflated != bytes) {
+                throw new IllegalStateException("baseline inflated " + inflated + " bytes");
+            }
+            if (i >= 0) {
+                client[i] = bytes / ((t1 - t0) / 1e9) / 1e6;
+                baseline[i] = bytes / ((b1 - b0) / 1e9) / 1e6;
+            }
+        }
+        double c = median(client);
+        double b = median(baseline);
+        System.out.printf("cold read of a 20 MiB chunked file (%d objects): client %.1f MB/s, curl+SHA-1+inflate %.1f MB/s,"
+                + " ratio %.2f  goal>=0.9: %s%n", objects.size(), c, b, c / b, c / b >= 0.9 ? "met" : "NOT met");
+    }
+
+    private static long readAll(Repository r, String path) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(1 << 20);
+        long total = 0;
+        try (SeekableByteChannel ch = r.open(path)) {
+            int n;
+            while ((n = ch.read(buf.clear())) >= 0) {
+                total += n;
+            }
+        }
+        return total;
+    }
+
+    /** The baseline pipeline: curl fetches each object, the JVM hashes and inflates its bytes. */
+    private static long curlShaInflate(ServedRepository served, List<String> objects) throws Exception {
+        byte[] out = new byte[1 << 20];
+        byte[] in = new byte[1 << 16];
+        long total = 0;
+        for (String object : objects) {
+            Process curl = new ProcessBuilder("curl", "-sf", served.url(object)).start();
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            Inflater inflater = new Inflater();
+            try (InputStream s = curl.getInputStream()) {
+                int n;
+                while ((n = s.read(in)) > 0) {
+                    sha1.update(in, 0, n);
+                    inflater.setInput(in, 0, n);
+                    int k;
+                    while ((k = inflater.inflate(out)) > 0) {
+                        total += k;
+                    }
+                }
+            } finally {
+                inflater.end();
+            }
+            sha1.digest();
+            if (curl.waitFor() != 0) {
+                throw new IOException("curl failed on " + object);
+            }
+        }
+        return total;
+    }
+
+    // ---- 1,000 small files cold, in parallel ----
+
+    private static void smallFilesParallel(ServedRepository served, int rounds) throws Exception {
+        double[] client = new double[rounds];
+        double[] baseline = new double[rounds];
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
+        OkHttpClient http = new OkHttpClient.Builder()
+                .dispatcher(new okhttp3.Dispatcher()).build();
+        try {
+            List<String> objects = null;
+            for (int i = -2; i < rounds; i++) {
+                long t0;
+                long t1;
+                try (Repository r = served.open()) {
+                    List<DirectoryEntry> files = r.list(BenchRepositories.SMALL_DIR);
+                    served.server().resetCounts();
+                    t0 = System.nanoTime();
+                    List<Future<Integer>> done = new ArrayList<>();
+                    for (DirectoryEntry e : files) {
+                        String p = BenchRepositories.SMALL_DIR + "/" + e.name();
+                        done.add(pool.submit(() -> r.readAllBytes(p).length));
+                    }
+                    for (Future<Integer> f : done) {
+                        f.get();
+                    }
+                    t1 = System.nanoTime();
+                    if (files.size() != BenchRepositories.SMALL_FILES) {
+                        throw new IllegalStateException(files.size() + " files listed");
+                    }
+                    objects = served.server().requestCounts().keySet().stream().sorted().toList();
+                }
+                long b0 = System.nanoTime();
+                List<Future<Integer>> got = new ArrayList<>();
+                for (String o : objects) {
+                    String url = served.url(o);
+                    got.add(pool.submit(() -> {
+                        try (Response resp = http.newCall(new Request.Builder().url(url).build()).execute()) {
+                            if (!resp.isSuccessful()) {
+                                throw new IOException(url + ": " + resp.code());
+                            }
+                            return resp.body().bytes().length;
+                        }
+                    }));
+                }
+                for (Future<Integer> f : got) {
+                    f.get();
+                }
+                long b1 = System.nanoTime();
+                if (i >= 0) {
+                    client[i] = BenchRepositories.SMALL_FILES / ((t1 - t0) / 1e9);
+                    baseline[i] = objects.size() / ((b1 - b0) / 1e9);
+                }
+            }
+            double c = median(client);
+            double b = median(baseline);
+            System.out.printf("1,000 small files cold, %d threads: client %.0f files/s, raw OkHttp GET %.0f requests/s,"
+                    + " ratio %.2f  goal>=0.8: %s%n", CONCURRENCY, c, b, c / b, c / b >= 0.8 ? "met" : "NOT met");
+        } finally {
+            pool.shutdown();
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
+    }
+
+    // ---- failover latency for a refused proxy ----
+
+    private static void refusedProxyFailover(ServedRepository served, int rounds) throws Exception {
+        int refusedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            refusedPort = s.getLocalPort(); // closed again: connecting to it is refused
+        }
+        double[] direct = new double[rounds];
+        double[] refused = new double[rounds];
+        for (int i = -5; i < rounds; i++) {
+            double d = firstFetchMillis(served, "DIRECT");
+            double r = firstFetchMillis(served, "http://127.0.0.1:" + refusedPort + ";DIRECT");
+            if (i >= 0) {
+                direct[i] = d;
+                refused[i] = r;
+            }
+        }
+        double d = median(direct);
+        double r = median(refused);
+        System.out.printf("refused proxy then DIRECT: first fetch %.2f ms vs %.2f ms DIRECT alone; failover latency %.2f ms%n",
+                r, d, r - d);
+    }
+
+    private static double firstFetchMillis(ServedRepository served, String proxy) throws IOException {
+        Path etc = Files.createTempDirectory("bench-failover-");
+        try {
+            Files.writeString(etc.resolve("default.local"), "CVMFS_SERVER_URL=\"http://127.0.0.1:" + served.server().port()
+                    + "/cvmfs/@fqrn@\"\nCVMFS_HTTP_PROXY='" + proxy + "'\n");
+            ClientConfiguration cfg = ClientConfiguration.builder().root(etc).load(BenchRepositories.FQRN);
+            try (HttpTransport t = HttpTransport.builder().configuration(cfg).build()) {
+                long t0 = System.nanoTime();
+                t.fetch(".cvmfspublished", false);
+                return (System.nanoTime() - t0) / 1e6;
+            }
+        } finally {
+            Cleanup.delete(etc);
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+}
