@@ -261,6 +261,13 @@ class CvmfsFileSystemFixtureTest {
         }
         assertThat(relative).hasSize(6).allSatisfy(p -> assertThat(p.isAbsolute()).isFalse())
                 .contains(fs.getPath("small/run.sh"));
+        DirectoryStream<Path> once = Files.newDirectoryStream(fs.getPath("/"));
+        once.iterator();
+        assertThatThrownBy(once::iterator).isInstanceOf(IllegalStateException.class);
+        once.close();
+        DirectoryStream<Path> closed = Files.newDirectoryStream(fs.getPath("/"));
+        closed.close();
+        assertThatThrownBy(closed::iterator).isInstanceOf(IllegalStateException.class);
         assertThat(fs.getPathMatcher("glob:/small/*.{txt,sh}").matches(fs.getPath("/small/run.sh"))).isTrue();
         assertThat(fs.getPathMatcher("glob:/small/*.{txt,sh}").matches(fs.getPath("/small/c.bin"))).isFalse();
         assertThat(fs.getPathMatcher("glob:**/leaf.txt").matches(fs.getPath("/nested/inner/leaf.txt"))).isTrue();
