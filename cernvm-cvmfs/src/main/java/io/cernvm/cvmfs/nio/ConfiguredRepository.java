@@ -4,7 +4,6 @@ import io.cernvm.cvmfs.CvmfsClient;
 import io.cernvm.cvmfs.Repository;
 import io.cernvm.cvmfs.RevisionPin;
 import io.cernvm.cvmfs.config.ClientConfiguration;
-import io.cernvm.cvmfs.internal.download.HttpTransport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,13 +14,14 @@ import java.util.Set;
 /**
  * Opens a repository from a provider's {@code env} map: the SDK's keys pick the configuration
  * root, a local directory, a clock and a work directory; every other key is an upstream
- * parameter that wins over the configuration files. The one place that turns a
- * {@link ClientConfiguration} into a {@link CvmfsClient}.
+ * parameter that wins over the configuration files. Over HTTP the client takes the whole
+ * configuration ({@link CvmfsClient.Builder#configuration}: downloads, disk cache, keys,
+ * revision); a local directory takes keys, revision and mount directory from it.
  */
 final class ConfiguredRepository {
 
     private static final Set<String> SDK_KEYS = Set.of(CvmfsFileSystemProvider.LOCAL_REPOSITORY, CvmfsFileSystemProvider.CONFIG_ROOT,
-            CvmfsFileSystemProvider.CLOCK, CvmfsFileSystemProvider.WORK_DIRECTORY);
+            CvmfsFileSystemProvider.CLOCK, CvmfsFileSystemProvider.WORK_DIRECTORY, CvmfsFileSystemProvider.SYMLINK_ENVIRONMENT);
 
     private ConfiguredRepository() {
     }
@@ -44,31 +44,35 @@ final class ConfiguredRepository {
     private static Repository open(ClientConfiguration cfg, Map<String, ?> env) {
         CvmfsClient.Builder b = CvmfsClient.builder();
         Path local = path(env, CvmfsFileSystemProvider.LOCAL_REPOSITORY);
+        if (local != null) {
+            // a Stratum 0 directory: no downloads and no disk cache, the rest as configured
+            b.localRepository(local);
+            // as mountpoint.cc: CVMFS_PUBLIC_KEY takes precedence over CVMFS_KEYS_DIR
+            List<Path> keys = cfg.publicKeys();
+            if (keys.isEmpty() && Files.isDirectory(cfg.keysDir())) {
+                keys = List.of(cfg.keysDir());
+            }
+            b.publicKeys(keys);
+            cfg.get("CVMFS_MOUNT_DIR").ifPresent(b::mountDirectory);
+            b.revision(new RevisionPin(cfg.rootHash().filter(h -> !h.isBlank()).orElse(null), cfg.repositoryTag().orElse(null),
+                    cfg.repositoryDate().orElse(null)));
+        } else {
+            // HTTP through the proxy and host chains, the disk cache, keys, revision: as the client reads them
+            b.configuration(cfg);
+        }
         Object clock = env.get(CvmfsFileSystemProvider.CLOCK);
         if (clock != null && !(clock instanceof Clock)) {
             throw new IllegalArgumentException("the value of " + CvmfsFileSystemProvider.CLOCK + " is a java.time.Clock, not " + describe(clock));
         }
-        Clock c = clock == null ? Clock.systemUTC() : (Clock) clock;
-        b.clock(c);
-        if (local != null) {
-            b.localRepository(local);
-        } else {
-            // until the client offers a public entry point from a configuration: HTTP through the configured chains
-            b.transportFactory(name -> HttpTransport.builder().configuration(cfg).clock(c).build());
+        if (clock != null) {
+            b.clock((Clock) clock);
         }
-        // as mountpoint.cc: CVMFS_PUBLIC_KEY takes precedence over CVMFS_KEYS_DIR
-        List<Path> keys = cfg.publicKeys();
-        if (keys.isEmpty() && Files.isDirectory(cfg.keysDir())) {
-            keys = List.of(cfg.keysDir());
-        }
-        b.publicKeys(keys);
-        cfg.get("CVMFS_MOUNT_DIR").ifPresent(b::mountDirectory);
+        b.symlinkEnvironment(variables(env.get(CvmfsFileSystemProvider.SYMLINK_ENVIRONMENT)));
         Path work = path(env, CvmfsFileSystemProvider.WORK_DIRECTORY);
         if (work != null) {
             b.workDirectory(work);
         }
-        RevisionPin pin = new RevisionPin(cfg.rootHash().orElse(null), cfg.repositoryTag().orElse(null), cfg.repositoryDate().orElse(null));
-        return b.build().open(cfg.fqrn(), pin);
+        return b.build().open(cfg.fqrn());
     }
 
     private static Path path(Map<String, ?> env, String key) {
@@ -83,6 +87,24 @@ final class ConfiguredRepository {
             return Path.of(s);
         }
         throw new IllegalArgumentException("the value of " + key + " is a Path or a string, not " + describe(v));
+    }
+
+    private static Map<String, String> variables(Object v) {
+        if (v == null) {
+            return Map.of();
+        }
+        if (v instanceof Map<?, ?> m) {
+            Map<String, String> out = new java.util.HashMap<>();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!(e.getKey() instanceof String k) || !(e.getValue() instanceof String value)) {
+                    throw new IllegalArgumentException("the value of " + CvmfsFileSystemProvider.SYMLINK_ENVIRONMENT
+                            + " maps strings to strings, not " + describe(e.getKey()) + " to " + describe(e.getValue()));
+                }
+                out.put(k, value);
+            }
+            return out;
+        }
+        throw new IllegalArgumentException("the value of " + CvmfsFileSystemProvider.SYMLINK_ENVIRONMENT + " is a Map, not " + describe(v));
     }
 
     private static String describe(Object v) {

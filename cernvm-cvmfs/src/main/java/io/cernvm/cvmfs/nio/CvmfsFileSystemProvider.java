@@ -63,6 +63,13 @@ public final class CvmfsFileSystemProvider extends FileSystemProvider {
     /** {@code env} key: where decompressed catalogs live while open; a {@link Path} or a string. */
     public static final String WORK_DIRECTORY = "cernvm.cvmfs.workDirectory";
 
+    /**
+     * {@code env} key: a {@code Map<String, String>} of the variables {@code $(VAR)} in symlink
+     * targets expand from (libcvmfs reads the process environment; here it is passed in); by
+     * default none, so an unset variable expands to its default or to nothing.
+     */
+    public static final String SYMLINK_ENVIRONMENT = "cernvm.cvmfs.symlinkEnvironment";
+
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private final Path defaultConfigRoot;
@@ -120,6 +127,8 @@ public final class CvmfsFileSystemProvider extends FileSystemProvider {
     /**
      * @param uri {@code cvmfs://<fqrn>/…}
      * @return the open file system of the repository, opened from the default configuration if none is
+     * @throws io.cernvm.api.ConfigurationException when it is not open and the default configuration
+     *                                              does not describe it (no {@code CVMFS_SERVER_URL})
      */
     @Override
     public CvmfsFileSystem getFileSystem(URI uri) {

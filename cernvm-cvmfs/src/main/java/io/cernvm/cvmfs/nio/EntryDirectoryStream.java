@@ -2,7 +2,6 @@ package io.cernvm.cvmfs.nio;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.ClosedDirectoryStreamException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Path;
@@ -26,7 +25,7 @@ final class EntryDirectoryStream implements DirectoryStream<Path> {
     @Override
     public synchronized Iterator<Path> iterator() {
         if (closed) {
-            throw new ClosedDirectoryStreamException();
+            throw new IllegalStateException("the directory stream is closed");
         }
         if (iterated) {
             throw new IllegalStateException("a directory stream is iterated once");

@@ -47,8 +47,11 @@
  *     {@code CVMFS_BACKOFF_INIT}, {@code CVMFS_BACKOFF_MAX}, {@code CVMFS_PROXY_RESET_AFTER},
  *     {@code CVMFS_HOST_RESET_AFTER}, {@code CVMFS_LOW_SPEED_LIMIT}, {@code CVMFS_MAX_SERVERS},
  *     {@code CVMFS_FOLLOW_REDIRECTS}</td><td>string</td><td>download settings, as upstream</td></tr>
- * <tr><td>{@code CVMFS_CACHE_BASE}, {@code CVMFS_QUOTA_LIMIT}, …</td><td>string</td><td>any other
- *     upstream parameter, validated as upstream; an unknown one is kept and warned about</td></tr>
+ * <tr><td>{@code CVMFS_CACHE_BASE}, {@code CVMFS_CACHE_DIR}, {@code CVMFS_SHARED_CACHE},
+ *     {@code CVMFS_QUOTA_LIMIT}</td><td>string</td><td>the disk cache of HTTP downloads, as
+ *     upstream (default {@code /var/lib/cvmfs/shared}, 4000 MB); warm reads make no request</td></tr>
+ * <tr><td>any other {@code CVMFS_…}</td><td>string</td><td>validated as upstream validates it;
+ *     an unknown parameter is kept and warned about</td></tr>
  * <tr><td>{@value io.cernvm.cvmfs.nio.CvmfsFileSystemProvider#LOCAL_REPOSITORY}</td><td>{@code Path}
  *     or string</td><td>read the repository from this directory (as a Stratum 0 serves it)
  *     instead of {@code CVMFS_SERVER_URL}</td></tr>
@@ -56,6 +59,9 @@
  *     or string</td><td>the configuration root, default {@code /etc/cvmfs}</td></tr>
  * <tr><td>{@value io.cernvm.cvmfs.nio.CvmfsFileSystemProvider#CLOCK}</td><td>{@code java.time.Clock}</td>
  *     <td>the time the whitelist expiry is checked against, default the system clock</td></tr>
+ * <tr><td>{@value io.cernvm.cvmfs.nio.CvmfsFileSystemProvider#SYMLINK_ENVIRONMENT}</td>
+ *     <td>{@code Map<String, String>}</td><td>the variables {@code $(VAR)} in symlink targets
+ *     expand from; by default none (an unset variable expands to its default or to nothing)</td></tr>
  * <tr><td>{@value io.cernvm.cvmfs.nio.CvmfsFileSystemProvider#WORK_DIRECTORY}</td><td>{@code Path}
  *     or string</td><td>where decompressed catalogs live while the file system is open</td></tr>
  * </tbody>

@@ -217,6 +217,21 @@ class CvmfsFileSystemFixtureTest {
     }
 
     @Test
+    void variantSymlinksExpandFromTheSuppliedEnvironment() throws Exception {
+        CvmfsFileSystemProvider p = NioFixture.provider(tmp.resolve("no-config"));
+        try (CvmfsFileSystem v = p.newFileSystem(NioFixture.REPOSITORY, NioFixture.env(repo, tmp.resolve("work-variant"),
+                Map.of(CvmfsFileSystemProvider.SYMLINK_ENVIRONMENT, Map.of("TEST_VARIANT", "/cvmfs/test.cern.ch/small"))))) {
+            Path link = v.getPath("/links/variant-symlink");
+            assertThat(Files.readSymbolicLink(link)).hasToString("/cvmfs/test.cern.ch/small/x");
+            assertThat(Files.getAttribute(link, "cvmfs:rawTarget", LinkOption.NOFOLLOW_LINKS)).isEqualTo("$(TEST_VARIANT)/x");
+            assertThatThrownBy(link::toRealPath).isInstanceOf(NoSuchFileException.class).hasMessageContaining("/small/x");
+        }
+        assertThatThrownBy(() -> p.newFileSystem(NioFixture.REPOSITORY, NioFixture.env(repo, tmp.resolve("work-variant"),
+                Map.of(CvmfsFileSystemProvider.SYMLINK_ENVIRONMENT, "TEST_VARIANT=x"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(CvmfsFileSystemProvider.SYMLINK_ENVIRONMENT);
+    }
+
+    @Test
     void nioExceptionsNameThePath() {
         assertThatThrownBy(() -> Files.readAllBytes(fs.getPath("/small/missing.txt"))).isInstanceOf(NoSuchFileException.class)
                 .hasMessageContaining("/small/missing.txt");
@@ -246,6 +261,13 @@ class CvmfsFileSystemFixtureTest {
         }
         assertThat(relative).hasSize(6).allSatisfy(p -> assertThat(p.isAbsolute()).isFalse())
                 .contains(fs.getPath("small/run.sh"));
+        DirectoryStream<Path> once = Files.newDirectoryStream(fs.getPath("/"));
+        once.iterator();
+        assertThatThrownBy(once::iterator).isInstanceOf(IllegalStateException.class);
+        once.close();
+        DirectoryStream<Path> closed = Files.newDirectoryStream(fs.getPath("/"));
+        closed.close();
+        assertThatThrownBy(closed::iterator).isInstanceOf(IllegalStateException.class);
         assertThat(fs.getPathMatcher("glob:/small/*.{txt,sh}").matches(fs.getPath("/small/run.sh"))).isTrue();
         assertThat(fs.getPathMatcher("glob:/small/*.{txt,sh}").matches(fs.getPath("/small/c.bin"))).isFalse();
         assertThat(fs.getPathMatcher("glob:**/leaf.txt").matches(fs.getPath("/nested/inner/leaf.txt"))).isTrue();

@@ -7,6 +7,8 @@ import io.cernvm.api.ConfigurationException;
 import io.cernvm.cvmfs.FixtureRepository;
 import io.cernvm.testkit.RepositoryServer;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.ClosedFileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +36,8 @@ class ProviderOverHttpTest {
         etc = Files.createDirectories(tmp.resolve("etc-cvmfs"));
         Files.createDirectories(etc.resolve("config.d"));
         Files.writeString(etc.resolve("config.d/test.cern.ch.conf"), "CVMFS_SERVER_URL=\"http://127.0.0.1:" + server.port()
-                + "/cvmfs/@fqrn@\"\nCVMFS_HTTP_PROXY=DIRECT\nCVMFS_PUBLIC_KEY=" + FixtureRepository.publicKey(NioFixture.FIXTURE) + "\n");
+                + "/cvmfs/@fqrn@\"\nCVMFS_HTTP_PROXY=DIRECT\nCVMFS_CACHE_BASE=" + tmp.resolve("cache")
+                + "\nCVMFS_PUBLIC_KEY=" + FixtureRepository.publicKey(NioFixture.FIXTURE) + "\n");
     }
 
     @AfterAll
@@ -70,6 +73,39 @@ class ProviderOverHttpTest {
             assertThat(Files.readString(again.getPath("/small/a.txt"))).isEqualTo(Files.readString(again.getPath("/links/abs-symlink")));
         } finally {
             again.close();
+        }
+    }
+
+    private static byte[] read4KiB(Path file, long position) throws Exception {
+        try (SeekableByteChannel ch = Files.newByteChannel(file)) {
+            ch.position(position);
+            ByteBuffer b = ByteBuffer.allocate(4096);
+            while (b.hasRemaining() && ch.read(b) >= 0) {
+                // until full
+            }
+            return b.array();
+        }
+    }
+
+    @Test
+    void aWarmReadThroughTheProviderMakesNoRequest() throws Exception {
+        CvmfsFileSystemProvider provider = provider(tmp.resolve("empty"));
+        URI uri = URI.create("cvmfs://test.cern.ch/");
+        byte[] cold;
+        try (CvmfsFileSystem fs = provider.newFileSystem(uri, Map.of(CvmfsFileSystemProvider.CONFIG_ROOT, etc))) {
+            Path file = fs.getPath("/large/random-20MiB.bin");
+            cold = read4KiB(file, 4861048 - 2048);
+            server.resetCounts();
+            byte[] warm = read4KiB(file, 4861048 - 2048);
+            assertThat(server.totalRequests()).as("requests of a warm read: %s", server.requestCounts()).isZero();
+            assertThat(warm).isEqualTo(cold);
+        }
+        server.resetCounts();
+        try (CvmfsFileSystem fs = provider.newFileSystem(uri, Map.of(CvmfsFileSystemProvider.CONFIG_ROOT, etc))) {
+            byte[] again = read4KiB(fs.getPath("/large/random-20MiB.bin"), 4861048 - 2048);
+            assertThat(again).isEqualTo(cold);
+            assertThat(server.requestCounts().keySet()).as("a reopened repository reads content and catalogs from the disk cache")
+                    .noneMatch(path -> path.startsWith("data/"));
         }
     }
 
