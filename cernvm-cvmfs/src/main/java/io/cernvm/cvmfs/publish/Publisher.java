@@ -297,6 +297,7 @@ public final class Publisher {
                 metaInfo = store.put(RepositoryStorage.metaInfoBytes(RepositoryStorage.defaultMetaInfo(fqrn)),
                         ObjectType.METAINFO);
             }
+            store.sync(); // every object durable before the reflog and manifest name them
             if (replicable) {
                 repo.markReplicable();
             }

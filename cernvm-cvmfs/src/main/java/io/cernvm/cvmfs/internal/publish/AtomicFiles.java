@@ -43,12 +43,27 @@ public final class AtomicFiles {
     }
 
     private static void move(Path temp, Path target) throws IOException {
+        rename(temp, target);
+        syncDirectory(target.toAbsolutePath().getParent());
+    }
+
+    /**
+     * Renames {@code temp} over {@code target} atomically without syncing anything: the caller
+     * makes both durable later (see {@code ObjectStore.sync}), before anything refers to them.
+     */
+    public static void rename(Path temp, Path target) throws IOException {
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
-        syncDirectory(target.toAbsolutePath().getParent());
+    }
+
+    /** Fsyncs a regular file's content and metadata. */
+    public static void force(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ch.force(true);
+        }
     }
 
     /** Fsyncs a directory so a rename in it survives a crash (a no-op where unsupported). */

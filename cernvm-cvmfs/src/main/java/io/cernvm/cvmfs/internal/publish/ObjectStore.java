@@ -7,22 +7,38 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.Deflater;
 
 /**
  * The content-addressed {@code data/} area of a repository directory: objects are zlib streams
  * named by the hash of their compressed bytes ({@code ingestion/task_hash.cc}), written to
- * {@code data/txn/} first and renamed into {@code data/XX/} after an fsync. An object that
- * already exists is not written again (deduplication).
+ * {@code data/txn/} first and renamed into {@code data/XX/}. An object that already exists is
+ * not written again (deduplication).
+ *
+ * <p>Durability is deferred to {@link #sync()}, which the writer calls before the reflog and
+ * manifest name the objects: one fsync per object and per directory, issued from several
+ * threads so the file system commits them in a few journal transactions. An fsync and a
+ * directory fsync after every object made publishing 10,000 small files about 40 times slower
+ * than {@code tar czf}; a crash before {@code sync} leaves only unreferenced objects, which the
+ * next publish reuses or ignores.
  */
 public final class ObjectStore {
     private static final String TEMP_PREFIX = "publish-";
+    /** Concurrent fsyncs, so the file system can group them into few journal commits. */
+    private static final int SYNC_THREADS = 16;
 
     private final Path storage;
     private final HashAlgorithm algorithm;
     private final AtomicLong tempCounter = new AtomicLong();
+    private final List<Path> unsynced = new ArrayList<>();
     private long written;
     private long deduplicated;
 
@@ -91,8 +107,68 @@ public final class ObjectStore {
         Path temp = storage.resolve("data").resolve("txn")
                 .resolve(TEMP_PREFIX + ProcessHandle.current().pid() + "-" + tempCounter.incrementAndGet());
         Files.write(temp, raw);
-        AtomicFiles.commit(temp, target);
+        stored(temp, target);
+    }
+
+    private void stored(Path temp, Path target) throws IOException {
+        AtomicFiles.rename(temp, target);
+        synchronized (unsynced) {
+            unsynced.add(target);
+        }
         written++;
+    }
+
+    /**
+     * Makes every object stored since the last call durable: fsyncs the files, then their
+     * directories, each batch from {@link #SYNC_THREADS} threads.
+     *
+     * @throws IOException when an fsync fails
+     */
+    public void sync() throws IOException {
+        List<Path> files;
+        synchronized (unsynced) {
+            files = new ArrayList<>(unsynced);
+            unsynced.clear();
+        }
+        if (files.isEmpty()) {
+            return;
+        }
+        List<Path> dirs = files.stream().map(Path::getParent).distinct().toList();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(SYNC_THREADS, files.size()), r -> {
+            Thread t = new Thread(r, "object-sync");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            forceAll(pool, files, false);
+            forceAll(pool, dirs, true);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void forceAll(ExecutorService pool, List<Path> paths, boolean directories) throws IOException {
+        List<Future<?>> done = new ArrayList<>();
+        for (Path p : paths) {
+            done.add(pool.submit(() -> {
+                if (directories) {
+                    AtomicFiles.syncDirectory(p);
+                } else {
+                    AtomicFiles.force(p);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while syncing objects");
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            }
+        }
     }
 
     /** @return a streaming writer for one object */
@@ -163,8 +239,7 @@ public final class ObjectStore {
                 Files.delete(temp);
                 deduplicated++;
             } else {
-                AtomicFiles.commit(temp, target);
-                written++;
+                stored(temp, target);
             }
             return hash;
         }

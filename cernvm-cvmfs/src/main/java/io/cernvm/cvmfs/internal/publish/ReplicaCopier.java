@@ -95,6 +95,7 @@ public final class ReplicaCopier {
             copyObject(manifest.metainfo());
         }
         Path dir = target.storage();
+        target.sync(); // every object durable before the whitelist and manifest name them
         AtomicFiles.write(dir.resolve(".cvmfs_last_snapshot"), (timestamp + "\n").getBytes(StandardCharsets.US_ASCII));
         AtomicFiles.write(dir.resolve(Whitelist.FILE), whitelistBytes);
         AtomicFiles.write(dir.resolve(ManifestFile.FILE), manifestBytes);

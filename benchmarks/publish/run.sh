@@ -1,0 +1,9 @@
+#!/bin/sh
+# Publishing vs tar czf of the same tree, in one run (several minutes at the default 1 GiB):
+# 10,000 small files, then large files. Prints the medians and the ratio tar/publish.
+# Build first: ./mvnw -B -o -q -Pbench -Djavadoc.skip=true -DskipTests package -pl benchmarks -am
+# Arguments: rounds (default 3), large tree in MiB (default 1024).
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+jar="$here/../target/benchmarks.jar"
+exec java -cp "$jar" io.cernvm.benchmarks.publish.PublishVersusTar "${1:-3}" "${2:-1024}"
