@@ -107,6 +107,18 @@ public record ManifestFile(SignedLetter letter, Map<Character, String> fields, C
     }
 
     /**
+     * Checks that the hash line is the hash of the manifest's fields. Done before anything the
+     * fields name (the certificate object) is fetched, so a tampered field is refused as
+     * tampering rather than surfacing as a missing or corrupt object.
+     *
+     * @param location file and URL, for errors
+     * @throws TrustException when the fields do not hash to the hash line
+     */
+    public void checkHashLine(FaultLocation location) {
+        letter.verifyHashLine(location);
+    }
+
+    /**
      * Checks the name and the hash line, and the signature by the certificate: SHA1withRSA over
      * the ASCII hash line, whatever the content hash algorithm ({@code signature.cc Verify}).
      *

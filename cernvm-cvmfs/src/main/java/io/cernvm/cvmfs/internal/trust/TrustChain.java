@@ -69,6 +69,7 @@ public final class TrustChain {
         FaultLocation mAt = transport.locate(ManifestFile.FILE);
         ManifestFile manifest = ManifestFile.parse(transport.fetch(ManifestFile.FILE, noCache), mAt);
         manifest.checkName(repository, mAt);
+        manifest.checkHashLine(mAt);
         breadcrumbs.load(repository).ifPresent(crumb -> {
             if (manifest.publishedEpochSeconds() < crumb.publishedEpochSeconds()) {
                 throw new TrustException("manifest published at " + manifest.publishedEpochSeconds()
