@@ -99,6 +99,16 @@ public final class CatalogTree implements AutoCloseable {
                 out.add(new CatalogEntry(RepositoryPath.child(directory, r.name()), c, r));
             }
         }
+        // a listing is usually followed by a stat or open of its entries (ls -l, a walk): the
+        // rows are the ones lookup would return, from the catalog holding the directory's
+        // contents; a listing too big to keep leaves the cache alone
+        if (out.size() <= RECENT_LOOKUPS / 2) {
+            synchronized (recent) {
+                for (CatalogEntry e : out) {
+                    recent.put(e.path(), Optional.of(e));
+                }
+            }
+        }
         return out;
     }
 
