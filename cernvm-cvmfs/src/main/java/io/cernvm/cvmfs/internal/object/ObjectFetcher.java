@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fetches objects by hash and verifies them before anything else sees a byte: the hash over
@@ -25,6 +27,8 @@ import java.util.Optional;
  * per object, striped), and find it in the cache afterwards.
  */
 public final class ObjectFetcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ObjectFetcher.class);
 
     private static final int LOCK_STRIPES = 64;
 
@@ -82,7 +86,12 @@ public final class ObjectFetcher {
                 return hit.get();
             }
             byte[] plain = fetchPlain(hash, compression, maxSize);
-            cache.store(hash, plain);
+            try {
+                cache.store(hash, plain);
+            } catch (UncheckedIOException e) {
+                // a full or broken cache does not fail a read that succeeded; fsck reports the cache
+                LOG.warn("not cached: {}", e.getMessage());
+            }
             return plain;
         }
     }
@@ -122,7 +131,11 @@ public final class ObjectFetcher {
                     }
                 }
                 if (cache != null) {
-                    cache.storeFile(hash, target);
+                    try {
+                        cache.storeFile(hash, target);
+                    } catch (UncheckedIOException e) {
+                        LOG.warn("not cached: {}", e.getMessage());
+                    }
                 }
             }
         } catch (IOException e) {
