@@ -47,7 +47,8 @@ class SharedCacheProcessTest {
     private Process start(RepositoryServer server, Path cache, long quota, String mode, List<String> paths) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-Xmx256m",
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", // quick start-up: the kill test starts 20 "-Dorg.slf4j.simpleLogger.defaultLogLevel=error",
+                // quick start-up: the kill test starts 20 readers
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-Dorg.slf4j.simpleLogger.defaultLogLevel=error",
                 CacheReaderMain.class.getName(), server.baseUri().toString(), FixtureRepository.publicKey(FIXTURE).toString(),
                 cache.toString(), Long.toString(quota), tmp.resolve("work").toString(), mode));
         cmd.addAll(paths);

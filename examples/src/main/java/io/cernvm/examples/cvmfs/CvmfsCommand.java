@@ -73,6 +73,7 @@ public final class CvmfsCommand implements Runnable {
     public Repository open(String fqrn) {
         ClientConfiguration cfg = options.configuration(fqrn);
         PrintWriter err = err();
+        cfg.warnings().forEach(w -> err.println("cvmfs: warning: " + w));
         CvmfsClient.Builder b = CvmfsClient.builder().configuration(cfg);
         if (options.verbose()) {
             b.downloadListener(DownloadListener.of(e -> {

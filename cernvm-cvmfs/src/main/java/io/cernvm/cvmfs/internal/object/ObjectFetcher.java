@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fetches objects by hash and verifies them before anything else sees a byte: the hash over
@@ -29,6 +31,8 @@ import java.util.Optional;
  * per object, striped), and find it in the cache afterwards.
  */
 public final class ObjectFetcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ObjectFetcher.class);
 
     private static final int LOCK_STRIPES = 64;
 
@@ -114,7 +118,12 @@ public final class ObjectFetcher {
                 return hit.get();
             }
             byte[] plain = fetchPlain(hash, compression, maxSize);
-            cache.store(hash, plain);
+            try {
+                cache.store(hash, plain);
+            } catch (UncheckedIOException e) {
+                // a full or broken cache does not fail a read that succeeded; fsck reports the cache
+                LOG.warn("not cached: {}", e.getMessage());
+            }
             return plain;
         }
     }
@@ -154,7 +163,11 @@ public final class ObjectFetcher {
                     }
                 }
                 if (cache != null) {
-                    cache.storeFile(hash, target);
+                    try {
+                        cache.storeFile(hash, target);
+                    } catch (UncheckedIOException e) {
+                        LOG.warn("not cached: {}", e.getMessage());
+                    }
                 }
             }
         } catch (IOException e) {
