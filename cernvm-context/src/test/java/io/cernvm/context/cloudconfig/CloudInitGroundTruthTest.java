@@ -94,31 +94,6 @@ class CloudInitGroundTruthTest {
         assertThat(canonical(merged.toJson())).isEqualTo(canonical(expected.get("cloudConfig")));
     }
 
-    static Stream<Integer> mergeSets() {
-        return Stream.iterate(1, i -> i + 1).limit(12);
-    }
-
-    @ParameterizedTest(name = "set {0}")
-    @MethodSource("mergeSets")
-    void mergeSourceSetsEqualUpstreamsExpectedYaml(int set) throws Exception {
-        String n = String.format("%02d", set);
-        Path file = fixtureFile("merge_sources__set" + n + ".mime");
-        List<CloudConfigPart> parts = new ArrayList<>();
-        List<FixtureParts.Leaf> leaves = FixtureParts.read(Files.readAllBytes(file));
-        for (int i = 0; i < leaves.size(); i++) {
-            parts.add(new CloudConfigPart(i, CloudConfigPart.CLOUD_CONFIG,
-                    FixtureParts.surrogateEscape(leaves.get(i).payload()), leaves.get(i).headers()));
-        }
-        String expected;
-        try (InputStream in = getClass().getResourceAsStream("merge_sources/expected" + n + ".yaml")) {
-            assertThat(in).as("expected%s.yaml", n).isNotNull();
-            expected = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-        CloudConfig merged = new CloudConfigMerger().merge(parts);
-        assertThat(merged.mergedParts()).hasSize(leaves.size());
-        assertThat(merged.values()).isEqualTo(CloudConfigYaml.withDefaults().load(expected, null));
-    }
-
     @Test
     void allTwelveMergeSourceSetsAreChecked() throws IOException {
         assertThat(fixtureNames().filter(n -> n.startsWith("merge_sources__set"))).hasSize(12);
