@@ -9,7 +9,6 @@ module io.cernvm.context {
     requires org.slf4j;
     requires org.yaml.snakeyaml;
     requires com.fasterxml.jackson.databind;
-    requires apache.mime4j.core;
     requires jinjava;
 
     exports io.cernvm.context;
