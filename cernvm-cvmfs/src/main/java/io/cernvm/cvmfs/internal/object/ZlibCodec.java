@@ -52,39 +52,14 @@ public final class ZlibCodec {
      * @throws IntegrityException when the stream is not valid zlib or too large
      */
     public static byte[] inflate(byte[] compressed, long maxLength, FaultLocation location) {
-        Inflater inf = new Inflater();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(
+                (int) Math.min(Math.max(64L, compressed.length * 4L), Math.min(maxLength + 1, 1 << 24)));
         try {
-            inf.setInput(compressed);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(
-                    (int) Math.min(Math.max(64L, compressed.length * 4L), Math.min(maxLength + 1, 1 << 24)));
-            byte[] buf = new byte[64 * 1024];
-            long total = 0;
-            while (!inf.finished()) {
-                int n = inf.inflate(buf);
-                if (n == 0) {
-                    if (inf.finished()) {
-                        break;
-                    }
-                    if (inf.needsInput() || inf.needsDictionary()) {
-                        throw new IntegrityException("zlib stream is truncated", location);
-                    }
-                    continue;
-                }
-                total += n;
-                if (total > maxLength) {
-                    throw new IntegrityException("object inflates to more than " + maxLength + " bytes", location);
-                }
-                out.write(buf, 0, n);
-            }
-            if (inf.getRemaining() > 0) {
-                throw new IntegrityException("trailing bytes after the zlib stream", location);
-            }
-            return out.toByteArray();
-        } catch (DataFormatException e) {
-            throw new IntegrityException("not a zlib stream: " + e.getMessage(), location, e);
-        } finally {
-            inf.end();
+            inflateTo(compressed, out, maxLength, location);
+        } catch (IOException e) {
+            throw new IllegalStateException("an in-memory sink cannot fail", e);
         }
+        return out.toByteArray();
     }
 
     /**
