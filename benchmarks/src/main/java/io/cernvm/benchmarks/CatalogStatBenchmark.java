@@ -1,7 +1,5 @@
 package io.cernvm.benchmarks;
 
-import io.cernvm.cvmfs.Repository;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,14 +7,12 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -30,14 +26,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
-public class CatalogStatBenchmark {
+public class CatalogStatBenchmark extends ServedRepositoryBenchmark {
 
-    private Path work;
-    private ServedRepository served;
-    private Repository repository;
     private String[] paths;
     private int next;
-    private int requestsBefore;
 
     @Setup
     public void open() throws Exception {
@@ -50,23 +42,6 @@ public class CatalogStatBenchmark {
             repository.stat(p); // mounts the nested catalogs
         }
         paths = all.toArray(String[]::new);
-    }
-
-    @Setup(Level.Iteration)
-    public void count() {
-        requestsBefore = served.server().totalRequests();
-    }
-
-    @TearDown(Level.Iteration)
-    public void report() {
-        System.out.println(" [HTTP requests during iteration: " + (served.server().totalRequests() - requestsBefore) + "]");
-    }
-
-    @TearDown
-    public void close() throws IOException {
-        repository.close();
-        served.close();
-        Cleanup.delete(work);
     }
 
     @Benchmark
