@@ -14,7 +14,9 @@ import java.util.HexFormat;
  * reads them again and again until killed.
  *
  * <p>Arguments: server URL, public key, cache directory, quota in bytes (-1 unmanaged), work
- * directory, {@code once} or {@code loop}, then the paths.
+ * directory, {@code once}, {@code loop} or {@code together:<file>} (once, but after opening the
+ * repository print {@code ready} and wait until the file exists, so two readers start reading
+ * at the same moment), then the paths.
  */
 public final class CacheReaderMain {
 
@@ -33,6 +35,14 @@ public final class CacheReaderMain {
                 .workDirectory(Path.of(args[4])).clock(Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC)).build();
         boolean loop = args[5].equals("loop");
         try (Repository r = client.open(FixtureRepository.FQRN)) {
+            if (args[5].startsWith("together:")) {
+                Path go = Path.of(args[5].substring("together:".length()));
+                System.out.println("ready");
+                System.out.flush();
+                while (!java.nio.file.Files.exists(go)) {
+                    Thread.sleep(5);
+                }
+            }
             do {
                 for (int i = 6; i < args.length; i++) {
                     byte[] content = r.readAllBytes(args[i]);

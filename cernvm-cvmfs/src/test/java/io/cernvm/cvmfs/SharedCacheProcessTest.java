@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cernvm.cvmfs.cache.DiskCache;
 import io.cernvm.cvmfs.cache.FsckReport;
+import io.cernvm.testkit.Fault;
 import io.cernvm.testkit.RepositoryServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Separate JVMs ({@link CacheReaderMain}) sharing one disk cache: the second finds what the
- * first fetched, and {@code kill -9} at random moments never leaves a bad object behind.
+ * first fetched, two reading at the same moment fetch each object once, and {@code kill -9} at random moments never leaves a bad object behind.
  */
 class SharedCacheProcessTest {
 
@@ -45,6 +47,11 @@ class SharedCacheProcessTest {
     }
 
     private Process start(RepositoryServer server, Path cache, long quota, String mode, List<String> paths) throws IOException {
+        return start(server, cache, quota, mode, mode, paths);
+    }
+
+    private Process start(RepositoryServer server, Path cache, long quota, String mode, String logName, List<String> paths)
+            throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-Xmx256m",
                 // quick start-up: the kill test starts 20 readers
@@ -52,7 +59,7 @@ class SharedCacheProcessTest {
                 CacheReaderMain.class.getName(), server.baseUri().toString(), FixtureRepository.publicKey(FIXTURE).toString(),
                 cache.toString(), Long.toString(quota), tmp.resolve("work").toString(), mode));
         cmd.addAll(paths);
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log(mode)).start();
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log(logName)).start();
     }
 
     private java.io.File log(String mode) {
@@ -76,8 +83,12 @@ class SharedCacheProcessTest {
     }
 
     private void assertReadsCorrectly(Process p, List<String> paths) throws Exception {
+        assertReadsCorrectly(p, "once", paths);
+    }
+
+    private void assertReadsCorrectly(Process p, String logName, List<String> paths) throws Exception {
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String out = output("once");
+        String out = output(logName);
         assertThat(p.exitValue()).as(out).isZero();
         for (String path : paths) {
             assertThat(out).as(path).contains(listing.entries().get(path).sha1() + " " + path);
@@ -99,6 +110,34 @@ class SharedCacheProcessTest {
                 }
             });
             assertThat(counts.get(".cvmfspublished")).as("each process checks the manifest").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void twoJvmsMissingTheSameObjectsAtOnceFetchEachOnce() throws Exception {
+        List<String> paths = files();
+        Path cache = tmp.resolve("cache");
+        Path go = tmp.resolve("go");
+        try (RepositoryServer server = RepositoryServer.builder().root(repo).build()) {
+            // every object answers slowly, so the two readers are inside each other's downloads
+            server.inject("data/**", new Fault.Latency(Duration.ofMillis(60)));
+            Process a = start(server, cache, -1, "together:" + go, "a", paths);
+            Process b = start(server, cache, -1, "together:" + go, "b", paths);
+            for (String reader : List.of("a", "b")) {
+                Process p = reader.equals("a") ? a : b;
+                for (int i = 0; i < 600 && !output(reader).contains("ready"); i++) {
+                    assertThat(p.isAlive()).as("reader died: " + output(reader)).isTrue();
+                    Thread.sleep(50);
+                }
+                assertThat(output(reader)).contains("ready");
+            }
+            server.resetCounts(); // the two opens raced too; the data reads are what this test is about
+            java.nio.file.Files.createFile(go);
+            assertReadsCorrectly(a, "a", paths);
+            assertReadsCorrectly(b, "b", paths);
+            Map<String, Integer> counts = server.requestCounts();
+            assertThat(counts.keySet()).anyMatch(k -> k.startsWith("data/"));
+            counts.forEach((path, n) -> assertThat(n).as(path + " fetched").isEqualTo(1));
         }
     }
 

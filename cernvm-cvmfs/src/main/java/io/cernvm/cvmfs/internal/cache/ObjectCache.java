@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -41,7 +42,9 @@ import java.util.stream.Stream;
  * <p>Several processes may share one directory: every file appears by an atomic rename, reads
  * of an object another process evicts simply miss, and cleanups are serialised by a file lock.
  * Recency is the file's modification time, touched on every hit, so all processes see it.
- * Objects pinned by this process (loaded catalogs) are never evicted by it.
+ * Objects pinned by this process (loaded catalogs) are never evicted by it. A process about to
+ * download a missing object first takes {@link #lockObject(ContentHash) its lock}, so two
+ * processes missing one object at the same moment fetch it once: the second finds it cached.
  */
 public final class ObjectCache implements BreadcrumbStore {
 
@@ -49,12 +52,18 @@ public final class ObjectCache implements BreadcrumbStore {
     public static final long UNLIMITED = -1;
 
     private static final HexFormat HEX = HexFormat.of();
+    private static final String OBJECT_LOCKS = "lock_fetch";
 
     private final Path root;
     private final long quotaBytes;
     private final Clock clock;
     private final AtomicLong usage = new AtomicLong();
     private final Set<String> pinned = ConcurrentHashMap.newKeySet();
+    /**
+     * One channel for every object lock this cache takes: POSIX record locks belong to the
+     * process, and closing any descriptor of the file would drop all of them.
+     */
+    private FileChannel objectLocks;
 
     private ObjectCache(Path root, long quotaBytes, Clock clock) {
         this.root = root;
@@ -232,6 +241,70 @@ public final class ObjectCache implements BreadcrumbStore {
      */
     public boolean contains(ContentHash hash) {
         return Files.isRegularFile(fileOf(hash));
+    }
+
+    /**
+     * Takes the machine-wide lock of one object, waiting while another process or another
+     * cache instance of this process holds it. Callers download a missing object under it and
+     * look into the cache again once they hold it.
+     *
+     * <p>The lock is a one-byte record lock in {@code lock_fetch} at an offset taken from the
+     * hash (a different object sharing the offset only waits a little longer).
+     *
+     * @param hash the object
+     * @return the held lock; closing it releases the lock
+     * @throws UncheckedIOException when the lock file cannot be opened or locked
+     */
+    public ObjectLock lockObject(ContentHash hash) {
+        byte[] d = hash.digest();
+        long offset = ((d[0] & 0xffL) << 24 | (d[1] & 0xffL) << 16 | (d[2] & 0xffL) << 8 | (d[3] & 0xffL));
+        FileChannel channel = objectLockChannel();
+        try {
+            while (true) {
+                try {
+                    return new ObjectLock(channel.lock(offset, 1, false));
+                } catch (OverlappingFileLockException e) {
+                    // held in this JVM through the same channel (another fetcher on this cache): wait a little
+                    Thread.sleep(2);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock " + root.resolve(OBJECT_LOCKS) + " for " + hash, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(new java.io.InterruptedIOException("interrupted waiting for the lock of " + hash));
+        }
+    }
+
+    private synchronized FileChannel objectLockChannel() {
+        if (objectLocks == null || !objectLocks.isOpen()) {
+            try {
+                objectLocks = FileChannel.open(root.resolve(OBJECT_LOCKS), StandardOpenOption.CREATE, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open " + root.resolve(OBJECT_LOCKS), e);
+            }
+        }
+        return objectLocks;
+    }
+
+    /** A held object lock (see {@link #lockObject(ContentHash)}). */
+    public static final class ObjectLock implements AutoCloseable {
+        private final FileLock lock;
+
+        private ObjectLock(FileLock lock) {
+            this.lock = lock;
+        }
+
+        /** Releases the lock. */
+        @Override
+        public void close() {
+            try {
+                lock.release();
+            } catch (IOException ignored) {
+                // the channel is gone, and the lock with it
+            }
+        }
     }
 
     /**

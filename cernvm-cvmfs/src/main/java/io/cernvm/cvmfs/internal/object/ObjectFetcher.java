@@ -117,15 +117,26 @@ public final class ObjectFetcher {
             if (hit.isPresent()) {
                 return hit.get();
             }
-            byte[] plain = fetchPlain(hash, compression, maxSize);
-            try {
-                cache.store(hash, plain);
-            } catch (UncheckedIOException e) {
-                // a full or broken cache does not fail a read that succeeded; fsck reports the cache
-                LOG.warn("not cached: {}", e.getMessage());
+            try (ObjectCache.ObjectLock held = cache.lockObject(hash)) {
+                return fetchAndStore(hash, compression, maxSize);
             }
-            return plain;
         }
+    }
+
+    /** Under the object's lock: another process may have stored it while this one waited. */
+    private byte[] fetchAndStore(ContentHash hash, ObjectCompression compression, long maxSize) {
+        Optional<byte[]> hit = cache.read(hash);
+        if (hit.isPresent()) {
+            return hit.get();
+        }
+        byte[] plain = fetchPlain(hash, compression, maxSize);
+        try {
+            cache.store(hash, plain);
+        } catch (UncheckedIOException e) {
+            // a full or broken cache does not fail a read that succeeded; fsck reports the cache
+            LOG.warn("not cached: {}", e.getMessage());
+        }
+        return plain;
     }
 
     /**
@@ -147,31 +158,40 @@ public final class ObjectFetcher {
             }
             Object lock = cache == null ? new Object() : lockOf(hash);
             synchronized (lock) {
-                if (cache != null && copyFromCache(hash, target)) {
+                if (cache == null) {
+                    download(hash, compression, maxSize, target);
                     return;
                 }
-                byte[] raw = fetchVerified(hash);
-                FaultLocation at = transport.locate(hash.objectPath());
-                try (OutputStream out = Files.newOutputStream(target)) {
-                    if (compression == ObjectCompression.NONE) {
-                        if (raw.length > maxSize) {
-                            throw new IntegrityException("object is larger than " + maxSize + " bytes", at);
-                        }
-                        out.write(raw);
-                    } else {
-                        ZlibCodec.inflateTo(raw, out, maxSize, at);
-                    }
-                }
-                if (cache != null) {
-                    try {
-                        cache.storeFile(hash, target);
-                    } catch (UncheckedIOException e) {
-                        LOG.warn("not cached: {}", e.getMessage());
+                try (ObjectCache.ObjectLock held = cache.lockObject(hash)) {
+                    if (!copyFromCache(hash, target)) {
+                        download(hash, compression, maxSize, target);
                     }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    private void download(ContentHash hash, ObjectCompression compression, long maxSize, Path target) throws IOException {
+        byte[] raw = fetchVerified(hash);
+        FaultLocation at = transport.locate(hash.objectPath());
+        try (OutputStream out = Files.newOutputStream(target)) {
+            if (compression == ObjectCompression.NONE) {
+                if (raw.length > maxSize) {
+                    throw new IntegrityException("object is larger than " + maxSize + " bytes", at);
+                }
+                out.write(raw);
+            } else {
+                ZlibCodec.inflateTo(raw, out, maxSize, at);
+            }
+        }
+        if (cache != null) {
+            try {
+                cache.storeFile(hash, target);
+            } catch (UncheckedIOException e) {
+                LOG.warn("not cached: {}", e.getMessage());
+            }
         }
     }
 

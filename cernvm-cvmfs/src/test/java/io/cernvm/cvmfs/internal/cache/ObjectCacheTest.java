@@ -119,6 +119,32 @@ class ObjectCacheTest {
     }
 
     @Test
+    void anObjectLockIsHeldAgainstEveryOtherHolderUntilReleased() throws Exception {
+        ObjectCache a = ObjectCache.open(dir, ObjectCache.UNLIMITED, Clock.systemUTC());
+        ObjectCache b = ObjectCache.open(dir, ObjectCache.UNLIMITED, Clock.systemUTC());
+        ContentHash h = hashOf(bytes("locked", 5), HashAlgorithm.SHA1);
+        ContentHash other = hashOf(bytes("unrelated", 5), HashAlgorithm.SHA1);
+        var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            ObjectCache.ObjectLock held = a.lockObject(h);
+            var waiting = pool.submit(() -> {
+                try (ObjectCache.ObjectLock l = b.lockObject(h)) {
+                    return true;
+                }
+            });
+            try (ObjectCache.ObjectLock l = b.lockObject(other)) {
+                assertThat(l).as("another object is not blocked").isNotNull();
+            }
+            Thread.sleep(200);
+            assertThat(waiting).as("the second holder waits").isNotDone();
+            held.close();
+            assertThat(waiting.get(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void breadcrumbsPersistAtomically() {
         ObjectCache cache = ObjectCache.open(dir, ObjectCache.UNLIMITED, Clock.systemUTC());
         assertThat(cache.load("test.cern.ch")).isEmpty();
