@@ -65,7 +65,7 @@ final class RealRepository implements Repository {
     /** Opens a revision, applying upstream's precedence root hash > tag > date. */
     static RealRepository open(RepositorySession session, RevisionPin pin) {
         List<RepositoryWarning> warnings = new ArrayList<>();
-        ContentHash root;
+        ContentHash root = null;
         VerifiedManifest verified = null;
         Tag tag = null;
         if (pin.rootHash() != null) {
@@ -82,39 +82,32 @@ final class RealRepository implements Repository {
                         FaultLocation.atKey("CVMFS_ROOT_HASH", null, null), e);
             }
         } else {
-            ContentHash offlineRoot = null;
+            if (pin.tag() != null && pin.date() != null) {
+                warnings.add(lost(session, "CVMFS_REPOSITORY_DATE", pin.date().toString(), "CVMFS_REPOSITORY_TAG"));
+            }
             try {
                 verified = session.manifest();
             } catch (AllMirrorsFailedException e) {
-                Optional<Breadcrumb> offline = pin.isHead() ? session.offlineRevision() : Optional.empty();
-                if (offline.isEmpty()) {
-                    throw e;
-                }
                 // offline mode, as the FUSE client keeps serving its cached revision when no mirror answers
-                Breadcrumb b = offline.get();
+                OfflineRevision offline = offlineRevision(session, pin).orElseThrow(() -> e);
                 warnings.add(new RepositoryWarning(session.name, null, "offline: no mirror answered (" + e.getMessage()
-                        + "); serving revision " + b.revision() + " from the disk cache"));
-                offlineRoot = b.rootCatalog();
+                        + "); serving " + offline.description() + " from the disk cache"));
+                root = offline.root();
+                tag = offline.tag();
             }
-            if (offlineRoot != null) {
-                root = offlineRoot;
-            } else if (pin.tag() != null || pin.date() != null) {
-                if (pin.tag() != null && pin.date() != null) {
-                    warnings.add(lost(session, "CVMFS_REPOSITORY_DATE", pin.date().toString(), "CVMFS_REPOSITORY_TAG"));
-                }
-                HistoryDatabase history = session.history();
+            if (verified != null && pin.isHead()) {
+                root = verified.manifest().rootCatalog();
+            } else if (verified != null) {
                 String key = pin.tag() != null ? "CVMFS_REPOSITORY_TAG" : "CVMFS_REPOSITORY_DATE";
+                HistoryDatabase history = session.history();
                 if (history == null) {
                     throw new NotFoundException("the repository has no history database, so " + key + " cannot be used",
                             FaultLocation.atKey(key, null, null));
                 }
-                Optional<Tag> found = pin.tag() != null ? history.byName(pin.tag()) : history.atOrBefore(pin.date());
-                tag = found.orElseThrow(() -> new NotFoundException(pin.tag() != null
+                tag = pinnedTag(history, pin).orElseThrow(() -> new NotFoundException(pin.tag() != null
                         ? "no tag named '" + pin.tag() + "'" : "no tag at or before " + pin.date(),
                         FaultLocation.atKey(key, null, null)));
                 root = ContentHash.parse(tag.rootHash(), ObjectType.CATALOG);
-            } else {
-                root = verified.manifest().rootCatalog();
             }
         }
         for (RepositoryWarning w : warnings) {
@@ -133,6 +126,31 @@ final class RealRepository implements Repository {
         RealRepository r = new RealRepository(session, tree, root, verified, tag, warnings);
         session.listener.opened(session.name, r.revision(), root.toString());
         return r;
+    }
+
+    /** The tag a tag or date pin names in a history database. */
+    private static Optional<Tag> pinnedTag(HistoryDatabase history, RevisionPin pin) {
+        return pin.tag() != null ? history.byName(pin.tag()) : history.atOrBefore(pin.date());
+    }
+
+    /** A revision offline mode can serve, with what the warning calls it. */
+    private record OfflineRevision(ContentHash root, Tag tag, String description) {
+    }
+
+    /**
+     * The pinned revision when its root catalog is in the disk cache: for the newest revision
+     * the breadcrumb's, for a tag or date pin the tag in the last history database this cache
+     * received. A tag missing from that history is not refused here: a mirror may know it, so
+     * the caller reports every mirror failing.
+     */
+    private static Optional<OfflineRevision> offlineRevision(RepositorySession session, RevisionPin pin) {
+        if (pin.isHead()) {
+            return session.offlineRevision().map(b -> new OfflineRevision(b.rootCatalog(), null, "revision " + b.revision()));
+        }
+        return session.offlineHistory().flatMap(h -> pinnedTag(h, pin))
+                .map(t -> new OfflineRevision(ContentHash.parse(t.rootHash(), ObjectType.CATALOG), t,
+                        "tag " + t.name() + " (revision " + t.revision() + ")"))
+                .filter(o -> session.cache.contains(o.root()));
     }
 
     private static RepositoryWarning lost(RepositorySession s, String key, String value, String winner) {

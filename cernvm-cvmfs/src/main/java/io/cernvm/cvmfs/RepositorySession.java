@@ -98,30 +98,47 @@ final class RepositorySession {
         if (history == null) {
             ContentHash h = manifest().manifest().history();
             if (h == null) {
-                history = null;
                 return null;
             }
-            FaultLocation at = transport.locate(h.objectPath());
-            Path file = null;
-            try {
-                file = Files.createTempFile(workDirectory, "history-", ".db");
-                objects.fetchTo(h, ObjectCompression.ZLIB, MAX_HISTORY_BYTES, file);
-                history = HistoryDatabase.read(file, at);
-            } catch (IOException e) {
-                throw CatalogLoader.unusable(workDirectory, e);
-            } catch (java.io.UncheckedIOException e) {
-                throw CatalogLoader.unusable(workDirectory, e.getCause());
-            } finally {
-                if (file != null) {
-                    try {
-                        Files.deleteIfExists(file);
-                    } catch (IOException ignored) {
-                        // removed with the work directory
-                    }
-                }
+            history = loadHistory(h);
+            if (cache != null) {
+                cache.rememberHistory(name, h);
             }
         }
         return history;
+    }
+
+    /**
+     * The history database offline mode may use: the last one this cache received for the
+     * repository, when it is still cached.
+     */
+    synchronized Optional<HistoryDatabase> offlineHistory() {
+        if (cache == null) {
+            return Optional.empty();
+        }
+        return cache.rememberedHistory(name).filter(cache::contains).map(this::loadHistory);
+    }
+
+    private HistoryDatabase loadHistory(ContentHash h) {
+        FaultLocation at = transport.locate(h.objectPath());
+        Path file = null;
+        try {
+            file = Files.createTempFile(workDirectory, "history-", ".db");
+            objects.fetchTo(h, ObjectCompression.ZLIB, MAX_HISTORY_BYTES, file);
+            return HistoryDatabase.read(file, at);
+        } catch (IOException e) {
+            throw CatalogLoader.unusable(workDirectory, e);
+        } catch (java.io.UncheckedIOException e) {
+            throw CatalogLoader.unusable(workDirectory, e.getCause());
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // removed with the work directory
+                }
+            }
+        }
     }
 
     synchronized void acquire() {

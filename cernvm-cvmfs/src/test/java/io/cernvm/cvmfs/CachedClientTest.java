@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The client as upstream's configuration describes it ({@link CvmfsClient#fromConfiguration}),
  * over loopback HTTP with a disk cache: the fixtures reproduce libcvmfs's listings, a warm read
  * issues no request, concurrent readers share one download, a corrupt object on one host is
- * read from the next, and with every mirror down the cached revision is served offline.
+ * read from the next, and with every mirror down the cached revision (the newest, or a pinned
+ * tag or date) is served offline.
  */
 class CachedClientTest {
 
@@ -181,6 +182,41 @@ class CachedClientTest {
         ClientConfiguration empty = configuration(tmp.resolve("empty-cache"), url).load(FixtureRepository.FQRN);
         assertThatThrownBy(() -> client(empty, DownloadListener.NONE).open(FixtureRepository.FQRN))
                 .isInstanceOf(AllMirrorsFailedException.class);
+    }
+
+    @Test
+    void offlineModeServesACachedTagOrDatePinWhenEveryMirrorFails() throws Exception {
+        Path cache = tmp.resolve("cache");
+        LibcvmfsListing v1 = LibcvmfsListing.read(FixtureRepository.dir(FIXTURE).resolve("libcvmfs-listing-v1.0.txt"));
+        String url;
+        Tag tagged;
+        try (RepositoryServer server = RepositoryServer.builder().root(repo).build()) {
+            url = server.baseUri().toString();
+            try (Repository r = client(configuration(cache, url).set("CVMFS_REPOSITORY_TAG", "v1.0").load(FixtureRepository.FQRN),
+                    DownloadListener.NONE).open(FixtureRepository.FQRN)) {
+                tagged = r.tag().orElseThrow();
+                FixtureListingTest.assertMatches(r, v1); // reads every file, so all of v1.0 is cached
+            }
+        }
+        try (Repository r = client(configuration(cache, url).set("CVMFS_REPOSITORY_TAG", "v1.0").load(FixtureRepository.FQRN),
+                DownloadListener.NONE).open(FixtureRepository.FQRN)) {
+            assertThat(r.tag()).contains(tagged);
+            assertThat(r.rootHash()).isEqualTo(tagged.rootHash());
+            assertThat(r.warnings()).singleElement().satisfies(w -> assertThat(w.message()).contains("offline", "tag v1.0"));
+            FixtureListingTest.assertMatches(r, v1);
+        }
+        try (Repository r = client(configuration(cache, url).set("CVMFS_REPOSITORY_DATE", tagged.timestamp().toString())
+                .load(FixtureRepository.FQRN), DownloadListener.NONE).open(FixtureRepository.FQRN)) {
+            assertThat(r.revision()).isEqualTo(tagged.revision());
+            assertThat(r.warnings()).singleElement().satisfies(w -> assertThat(w.message()).contains("offline"));
+        }
+        // a tag the cached history does not know may exist on a mirror: every mirror failing is the error
+        ClientConfiguration unknown = configuration(cache, url).set("CVMFS_REPOSITORY_TAG", "v9.9").load(FixtureRepository.FQRN);
+        assertThatThrownBy(() -> client(unknown, DownloadListener.NONE).open(FixtureRepository.FQRN))
+                .isInstanceOf(AllMirrorsFailedException.class);
+        // the newest revision was never read into this cache, so it cannot be served offline
+        assertThatThrownBy(() -> client(configuration(cache, url).load(FixtureRepository.FQRN), DownloadListener.NONE)
+                .open(FixtureRepository.FQRN)).isInstanceOf(AllMirrorsFailedException.class);
     }
 
     @Test

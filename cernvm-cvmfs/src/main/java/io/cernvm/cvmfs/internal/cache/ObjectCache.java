@@ -420,11 +420,54 @@ public final class ObjectCache implements BreadcrumbStore {
         }
     }
 
+    /**
+     * Records the history database of the newest manifest this process verified, so offline
+     * mode can still resolve tag and date pins ({@code cvmfshistory.<fqrn>}; upstream keeps no
+     * such file, and ignores it).
+     *
+     * @param repository the repository name
+     * @param history    the history database object, which the caller has put in this cache
+     */
+    public void rememberHistory(String repository, ContentHash history) {
+        Path target = stateFile("cvmfshistory.", repository);
+        try {
+            Path tmp = Files.createTempFile(root.resolve("txn"), "history.", ".tmp");
+            try {
+                Files.writeString(tmp, history.toString(), StandardCharsets.US_ASCII, StandardOpenOption.SYNC);
+                moveAtomically(tmp, target);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the history pointer of " + repository, e);
+        }
+    }
+
+    /**
+     * @param repository the repository name
+     * @return the history database {@link #rememberHistory remembered} for it, if any (an
+     *         unreadable record is treated as none)
+     */
+    public Optional<ContentHash> rememberedHistory(String repository) {
+        try {
+            String text = Files.readString(stateFile("cvmfshistory.", repository), StandardCharsets.US_ASCII).strip();
+            return ContentHash.tryParse(text, ObjectType.HISTORY);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the history pointer of " + repository, e);
+        }
+    }
+
     private Path breadcrumbFile(String repository) {
+        return stateFile("cvmfschecksum.", repository);
+    }
+
+    private Path stateFile(String prefix, String repository) {
         if (repository.isEmpty() || repository.contains("/") || repository.contains("\0") || repository.startsWith(".")) {
             throw new IllegalArgumentException("not a repository name: " + repository);
         }
-        return root.resolve("cvmfschecksum." + repository);
+        return root.resolve(prefix + repository);
     }
 
     private void touch(Path f) {
