@@ -228,8 +228,10 @@ public final class CvmfsClient {
          * A disk cache in upstream's layout: objects are read from it first and stored in it
          * after verification, loaded catalogs are pinned, breadcrumbs persist there (unless
          * {@link #breadcrumbs} chose a store), and when no mirror answers for the manifest the
-         * revision last read is served from it (offline mode, reported as a
-         * {@link RepositoryWarning}). Processes of one machine may share it.
+         * revision last read — or the tag or date pinned, resolved in the last history database
+         * received — is served from it (offline mode, reported as a {@link RepositoryWarning}).
+         * Processes of one machine may share it: a missing object is downloaded under a
+         * machine-wide lock, so processes missing it at once fetch it once.
          *
          * @param directory  the cache directory (created when needed)
          * @param quotaBytes the quota in bytes, or -1 for an unmanaged cache
