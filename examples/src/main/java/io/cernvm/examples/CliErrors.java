@@ -22,7 +22,8 @@ public final class CliErrors implements CommandLine.IExecutionExceptionHandler {
                 : t.getClass().getSimpleName() + ": " + t.getMessage();
         // one line, always: a multi-line message (every attempt of all mirrors failing) is joined
         String oneLine = message == null ? t.getClass().getSimpleName()
-                : String.join("; ", message.lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
+                : String.join("; ", message.lines().map(String::strip).filter(l -> !l.isEmpty()).toList())
+                        .replace(":; ", ": ");
         cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + oneLine);
         if (System.getenv("CERNVM_DEBUG") != null) {
             t.printStackTrace(cl.getErr());
