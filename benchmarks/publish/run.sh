@@ -2,7 +2,7 @@
 # Publishing vs tar czf of the same tree, in one run (several minutes at the default 1 GiB):
 # 10,000 small files, then large files. Prints the medians and the ratio tar/publish.
 # Build first: ./mvnw -B -o -q -Pbench -Djavadoc.skip=true -DskipTests package -pl benchmarks -am
-# Arguments: rounds (default 3), large tree in MiB (default 1024).
+# Arguments: rounds (default 3), large tree in MiB (default 1024; 0 runs the small tree only).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 jar="$here/../target/benchmarks.jar"
