@@ -47,11 +47,13 @@ public final class PublishVersusTar {
         try {
             RepositoryKeys keys = RepositoryKeys.generate(FQRN, Clock.systemUTC());
             Path small = smallTree(work.resolve("small"));
-            compare("10,000 small files (1-8 KiB)", small, keys, work, rounds);
-            delete(small);
+            compare("10,000 small files (1-8 KiB)", small, keys, work, rounds, keep);
+            if (!keep) {
+                delete(small);
+            }
             if (largeMiB > 0) {
                 Path large = largeTree(work.resolve("large"), largeMiB);
-                compare(largeMiB + " MiB in 64 MiB files (half compressible)", large, keys, work, rounds);
+                compare(largeMiB + " MiB in 64 MiB files (half compressible)", large, keys, work, rounds, keep);
             }
         } finally {
             if (keep) {
@@ -62,13 +64,14 @@ public final class PublishVersusTar {
         }
     }
 
-    private static void compare(String label, Path tree, RepositoryKeys keys, Path work, int rounds) throws Exception {
+    private static void compare(String label, Path tree, RepositoryKeys keys, Path work, int rounds, boolean keep)
+            throws Exception {
         // Outputs are kept until the comparison ends: on a file system without a journal, ext4
         // skips inodes freed in the last minutes (fs/ext4/ialloc.c, recently_deleted) when it
         // allocates new ones, scanning past each, so deleting one round's 10,000 objects made the
         // next round's file creations several times slower. For the same reason repeated runs
         // a few minutes apart measure each other's clean-up unless run with "keep".
-        Path out = Files.createDirectories(work.resolve("out"));
+        Path out = Files.createDirectories(work.resolve("out-" + tree.getFileName()));
         publish(tree, keys, out.resolve("warm-up")); // JIT warm-up, discarded
         List<Long> publishNanos = new ArrayList<>();
         List<Long> tarNanos = new ArrayList<>();
@@ -83,7 +86,9 @@ public final class PublishVersusTar {
             tarNanos.add(System.nanoTime() - t0);
         }
         double floor = createFiles(out.resolve("floor"), last.objectsWritten()) / 1e9;
-        delete(out);
+        if (!keep) {
+            delete(out);
+        }
         double p = median(publishNanos) / 1e9;
         double t = median(tarNanos) / 1e9;
         System.out.printf("%-44s publish %7.2f s  tar czf %7.2f s  ratio tar/publish %.2fx  (%d objects, median of %d;"
