@@ -35,46 +35,81 @@ public final class PublishVersusTar {
     /**
      * Runs both comparisons and prints one line each.
      *
-     * @param args rounds (default 3) and the large tree's size in MiB (default 1024)
+     * @param args rounds (default 3), the large tree's size in MiB (default 1024; 0 for the small
+     *             tree only), and {@code keep} to leave the outputs in place (see {@link #compare})
      * @throws Exception when a tree cannot be written or tar fails
      */
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int largeMiB = args.length > 1 ? Integer.parseInt(args[1]) : 1024;
+        boolean keep = args.length > 2 && args[2].equals("keep");
         Path work = Files.createTempDirectory("bench-publish-");
         try {
             RepositoryKeys keys = RepositoryKeys.generate(FQRN, Clock.systemUTC());
             Path small = smallTree(work.resolve("small"));
-            compare("10,000 small files (1-8 KiB)", small, keys, work, rounds);
-            delete(small);
-            Path large = largeTree(work.resolve("large"), largeMiB);
-            compare(largeMiB + " MiB in 64 MiB files (half compressible)", large, keys, work, rounds);
+            compare("10,000 small files (1-8 KiB)", small, keys, work, rounds, keep);
+            if (!keep) {
+                delete(small);
+            }
+            if (largeMiB > 0) {
+                Path large = largeTree(work.resolve("large"), largeMiB);
+                compare(largeMiB + " MiB in 64 MiB files (half compressible)", large, keys, work, rounds, keep);
+            }
         } finally {
-            delete(work);
+            if (keep) {
+                System.out.println("outputs kept in " + work);
+            } else {
+                delete(work);
+            }
         }
     }
 
-    private static void compare(String label, Path tree, RepositoryKeys keys, Path work, int rounds) throws Exception {
-        publish(tree, keys, work.resolve("warm-up")); // JIT warm-up, discarded
-        delete(work.resolve("warm-up"));
+    private static void compare(String label, Path tree, RepositoryKeys keys, Path work, int rounds, boolean keep)
+            throws Exception {
+        // Outputs are kept until the comparison ends: on a file system without a journal, ext4
+        // skips inodes freed in the last minutes (fs/ext4/ialloc.c, recently_deleted) when it
+        // allocates new ones, scanning past each, so deleting one round's 10,000 objects made the
+        // next round's file creations several times slower. For the same reason repeated runs
+        // a few minutes apart measure each other's clean-up unless run with "keep".
+        Path out = Files.createDirectories(work.resolve("out-" + tree.getFileName()));
+        publish(tree, keys, out.resolve("warm-up")); // JIT warm-up, discarded
         List<Long> publishNanos = new ArrayList<>();
         List<Long> tarNanos = new ArrayList<>();
         PublishResult last = null;
         for (int i = 0; i < rounds; i++) {
             long t0 = System.nanoTime();
-            last = publish(tree, keys, work.resolve("repo-" + i));
+            last = publish(tree, keys, out.resolve("repo-" + i));
             publishNanos.add(System.nanoTime() - t0);
-            delete(work.resolve("repo-" + i));
-            Path archive = work.resolve("tree-" + i + ".tar.gz");
+            Path archive = out.resolve("tree-" + i + ".tar.gz");
             t0 = System.nanoTime();
             tar(tree, archive);
             tarNanos.add(System.nanoTime() - t0);
-            Files.delete(archive);
+        }
+        double floor = createFiles(out.resolve("floor"), last.objectsWritten()) / 1e9;
+        if (!keep) {
+            delete(out);
         }
         double p = median(publishNanos) / 1e9;
         double t = median(tarNanos) / 1e9;
-        System.out.printf("%-44s publish %7.2f s  tar czf %7.2f s  ratio tar/publish %.2fx  (%d objects, median of %d)%n",
-                label, p, t, t / p, last.objectsWritten(), rounds);
+        System.out.printf("%-44s publish %7.2f s  tar czf %7.2f s  ratio tar/publish %.2fx  (%d objects, median of %d;"
+                + " creating as many empty files there: %.2f s)%n",
+                label, p, t, t / p, last.objectsWritten(), rounds, floor);
+    }
+
+    /**
+     * Creates {@code n} empty files in 256 directories, as many as the publisher wrote objects:
+     * the least any publisher of one file per object must do, which on a file system that is
+     * slow to allocate inodes can alone exceed {@code tar czf}'s time.
+     */
+    private static long createFiles(Path dir, long n) throws IOException {
+        for (int i = 0; i < 256; i++) {
+            Files.createDirectories(dir.resolve(Integer.toString(i)));
+        }
+        long t0 = System.nanoTime();
+        for (long i = 0; i < n; i++) {
+            Files.newOutputStream(dir.resolve(Long.toString(i % 256)).resolve("f" + i)).close();
+        }
+        return System.nanoTime() - t0;
     }
 
     private static PublishResult publish(Path tree, RepositoryKeys keys, Path storage) throws IOException {

@@ -81,6 +81,7 @@ public final class Publisher {
     private final Integer gid;
     private final boolean nanosecondMtimes;
     private final boolean replicable;
+    private final int ingestThreads;
 
     private Publisher(Builder b) {
         this.keys = Objects.requireNonNull(b.keys, "keys");
@@ -95,6 +96,7 @@ public final class Publisher {
         this.gid = b.gid;
         this.nanosecondMtimes = b.nanosecondMtimes;
         this.replicable = b.replicable;
+        this.ingestThreads = b.ingestThreads;
     }
 
     /** @return a builder */
@@ -172,7 +174,7 @@ public final class Publisher {
                 if (current.isEmpty()) {
                     CatalogTreeWriter first = new CatalogTreeWriter(store, ingester, repo.workDir(),
                             new CatalogTreeWriter.Revision(0, ts, ttl.toSeconds(), nanosecondMtimes, null, Map.of()),
-                            dirtab::matches);
+                            dirtab::matches, ingestThreads);
                     WrittenCatalog empty = first.writeEmptyRoot(root);
                     refs.add(new RepositoryStorage.Ref(empty.hash().toString(), ReflogDatabase.CATALOG));
                     revision = 1;
@@ -185,7 +187,7 @@ public final class Publisher {
                 }
                 WrittenCatalog rootCatalog = new CatalogTreeWriter(store, ingester, repo.workDir(),
                         new CatalogTreeWriter.Revision(revision, ts, ttl.toSeconds(), nanosecondMtimes, previousRoot,
-                                previousNested), dirtab::matches).write(root);
+                                previousNested), dirtab::matches, ingestThreads).write(root);
                 String rootHash = rootCatalog.hash().toString();
                 history.put(new HistoryRow(tag, rootHash, revision, ts, description, rootCatalog.size()));
                 moveTrunk(history, new HistoryRow(HistoryWriter.TRUNK, rootHash, revision, ts,
@@ -399,6 +401,7 @@ public final class Publisher {
         private Integer gid;
         private boolean nanosecondMtimes;
         private boolean replicable;
+        private int ingestThreads = Runtime.getRuntime().availableProcessors();
 
         private Builder() {
         }
@@ -494,6 +497,22 @@ public final class Publisher {
          */
         public Builder replicable(boolean enabled) {
             this.replicable = enabled;
+            return this;
+        }
+
+        /**
+         * How many files are compressed, hashed and stored at once (default: the processors
+         * available). The result does not depend on it: the same tree gives the same catalogs
+         * and objects with one thread or many.
+         *
+         * @param threads at least 1
+         * @return this
+         */
+        public Builder ingestThreads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("ingest threads must be at least 1");
+            }
+            this.ingestThreads = threads;
             return this;
         }
 

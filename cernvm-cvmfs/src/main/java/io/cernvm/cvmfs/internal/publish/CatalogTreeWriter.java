@@ -37,7 +37,8 @@ public final class CatalogTreeWriter {
     private final Path workDir;
     private final Revision revision;
     private final Predicate<TreeNode> extraNestedRoots;
-    private final Map<Object, IngestedFile> byInode = new HashMap<>();
+    private final int ingestThreads;
+    private IngestQueue queue;
     private int tempCounter;
 
     /**
@@ -46,14 +47,19 @@ public final class CatalogTreeWriter {
      * @param workDir          where catalog files are built
      * @param revision         revision settings
      * @param extraNestedRoots directories that become nested catalogs without a marker ({@code .cvmfsdirtab})
+     * @param ingestThreads    how many files are turned into objects at once
      */
     public CatalogTreeWriter(ObjectStore store, FileIngester ingester, Path workDir, Revision revision,
-            Predicate<TreeNode> extraNestedRoots) {
+            Predicate<TreeNode> extraNestedRoots, int ingestThreads) {
+        if (ingestThreads < 1) {
+            throw new IllegalArgumentException("ingestThreads must be at least 1");
+        }
         this.store = store;
         this.ingester = ingester;
         this.workDir = workDir;
         this.revision = revision;
         this.extraNestedRoots = extraNestedRoots;
+        this.ingestThreads = ingestThreads;
     }
 
     /** @return whether a directory starts a nested catalog */
@@ -65,9 +71,18 @@ public final class CatalogTreeWriter {
         return (marker != null && marker.kind() == TreeNode.Kind.FILE) || extraNestedRoots.test(dir);
     }
 
-    /** Writes every catalog of the tree; returns the root catalog. */
+    /**
+     * Writes every catalog of the tree; returns the root catalog. File contents are ingested on
+     * {@code ingestThreads} threads while the catalogs are filled in tree order.
+     */
     public WrittenCatalog write(TreeNode root) throws IOException, SQLException {
-        return writeCatalog(root, true);
+        try (IngestQueue q = new IngestQueue(ingester, ingestThreads)) {
+            queue = q;
+            q.submitAll(root);
+            return writeCatalog(root, true);
+        } finally {
+            queue = null;
+        }
     }
 
     /**
@@ -167,13 +182,7 @@ public final class CatalogTreeWriter {
                         long group = groups.computeIfAbsent(c.inode(), k -> nextGroup(counters));
                         hardlinks = (group << 32) | linkCount.get(c.inode());
                     }
-                    IngestedFile f = c.inode() != null ? byInode.get(c.inode()) : null;
-                    if (f == null || f.size() != c.size()) {
-                        f = ingester.ingest(c.source(), c.size(), c.repoPath());
-                        if (c.inode() != null) {
-                            byInode.put(c.inode(), f);
-                        }
-                    }
+                    IngestedFile f = queue.take(c);
                     int flags = CatalogInsert.FLAG_FILE | (f.chunked() ? CatalogInsert.FLAG_CHUNKED : 0)
                             | (store.algorithm().catalogCode() << CatalogInsert.HASH_ALGORITHM_SHIFT);
                     CatalogInsert row = new CatalogInsert(PathHash.of(c.repoPath()), parentKey, hardlinks,

@@ -4,7 +4,9 @@ import io.cernvm.api.FaultLocation;
 import io.cernvm.api.IntegrityException;
 import io.cernvm.cvmfs.internal.object.ObjectType;
 import io.cernvm.cvmfs.publish.ChunkingSettings;
+import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,9 @@ import java.util.List;
  * a normal whole-file object ({@code task_register.cc}).
  */
 public final class FileIngester {
+    /** Files up to this size that are not cut are read and compressed in memory, in one piece. */
+    static final int IN_MEMORY_LIMIT = 4 * 1024 * 1024;
+
     private final ObjectStore store;
     private final ChunkingSettings chunking;
 
@@ -35,6 +40,10 @@ public final class FileIngester {
      */
     public IngestedFile ingest(Path file, long expectedSize, String repoPath) throws IOException {
         boolean cut = chunking.enabled() && expectedSize > chunking.minSize();
+        if (!cut && expectedSize <= IN_MEMORY_LIMIT) {
+            return new IngestedFile(expectedSize, store.put(readWhole(file, (int) expectedSize, repoPath), ObjectType.FILE),
+                    List.of());
+        }
         Xor32ChunkDetector detector = cut
                 ? new Xor32ChunkDetector(chunking.minSize(), chunking.avgSize(), chunking.maxSize()) : null;
         List<FileChunk> chunks = new ArrayList<>();
@@ -45,6 +54,9 @@ public final class FileIngester {
         try (InputStream in = Files.newInputStream(file)) {
             int n;
             while ((n = in.read(buf)) > 0) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedIOException("publishing was cancelled");
+                }
                 int from = 0;
                 if (detector != null) {
                     for (int i = 0; i < n; i++) {
@@ -74,5 +86,21 @@ public final class FileIngester {
         } finally {
             sink.close();
         }
+    }
+
+    /** Reads a file that must still have {@code expectedSize} bytes (one more byte is looked for). */
+    private static byte[] readWhole(Path file, int expectedSize, String repoPath) throws IOException {
+        byte[] data = new byte[expectedSize];
+        int total;
+        boolean longer;
+        try (InputStream in = new FileInputStream(file.toFile())) {
+            total = in.readNBytes(data, 0, expectedSize);
+            longer = total == expectedSize && in.read() >= 0;
+        }
+        if (total != expectedSize || longer) {
+            throw new IntegrityException("file changed while publishing: size " + expectedSize + " became "
+                    + (longer ? "larger" : Integer.toString(total)), FaultLocation.atPath(repoPath));
+        }
+        return data;
     }
 }

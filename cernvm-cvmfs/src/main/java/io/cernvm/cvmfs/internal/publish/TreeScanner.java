@@ -81,19 +81,25 @@ public final class TreeScanner {
                     throw new IntegrityException("cannot list directory: " + e.getMessage(), at(file, repoPath), e);
                 }
                 children.sort(Comparator.comparing(TreeNode::name));
+                TreeMap<String, byte[]> attrs = xattrs(file, repoPath);
                 return new TreeNode(name, repoPath, file, TreeNode.Kind.DIRECTORY, mode, uid, gid, mtime, nanos, size, "",
-                        xattrs(file, repoPath), null, children);
+                        attrs != null ? attrs : new TreeMap<>(), null, children);
             }
             case S_IFREG -> {
-                try (var probe = java.nio.channels.FileChannel.open(file)) {
-                    probe.size();
-                } catch (IOException e) {
-                    throw new IntegrityException("file is not readable: " + e.getMessage(), at(file, repoPath), e);
+                // Listing the attributes opens the file for reading (JDK's UnixUserDefinedFileAttributeView
+                // opens O_RDONLY), so only when that was not possible is readability probed by itself.
+                TreeMap<String, byte[]> attrs = xattrs(file, repoPath);
+                if (attrs == null) {
+                    try (var probe = java.nio.channels.FileChannel.open(file)) {
+                        probe.size();
+                    } catch (IOException e) {
+                        throw new IntegrityException("file is not readable: " + e.getMessage(), at(file, repoPath), e);
+                    }
                 }
                 int nlink = (Integer) a.get("nlink");
                 Object inode = nlink > 1 ? List.of(a.get("dev"), a.get("ino")) : null;
                 return new TreeNode(name, repoPath, file, TreeNode.Kind.FILE, mode, uid, gid, mtime, nanos, size, "",
-                        xattrs(file, repoPath), inode, List.of());
+                        attrs != null ? attrs : new TreeMap<>(), inode, List.of());
             }
             case S_IFLNK -> {
                 String target;
@@ -125,18 +131,22 @@ public final class TreeScanner {
         return name;
     }
 
+    /**
+     * @return the entry's user attributes, or {@code null} when they could not be listed (the
+     *         file system keeps none, or the entry could not be opened)
+     */
     private static TreeMap<String, byte[]> xattrs(Path file, String repoPath) {
         TreeMap<String, byte[]> out = new TreeMap<>();
         UserDefinedFileAttributeView view =
                 Files.getFileAttributeView(file, UserDefinedFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         if (view == null) {
-            return out;
+            return null;
         }
         List<String> names;
         try {
             names = view.list();
         } catch (IOException | UnsupportedOperationException e) {
-            return out; // the file system keeps no user attributes
+            return null; // the file system keeps no user attributes, or the entry cannot be opened
         }
         try {
             for (String n : names) {
