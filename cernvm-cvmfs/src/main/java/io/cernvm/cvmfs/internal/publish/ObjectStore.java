@@ -6,8 +6,10 @@ import io.cernvm.cvmfs.internal.object.ObjectType;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -30,7 +32,9 @@ import java.util.zip.Deflater;
  * <p>Durability is deferred to {@link #sync()}, which the writer calls before the reflog and
  * manifest name the objects, so a reader never finds a manifest whose objects a crash lost; a
  * crash before {@code sync} leaves only unreferenced objects, which the next publish reuses or
- * ignores. Upstream's local uploader ({@code upload_local.cc}) renames its temporaries into
+ * ignores — reusing one only after checking its bytes against its name, since a power loss
+ * before {@code sync} can leave a renamed object without its content (the mark
+ * {@value #UNSYNCED_MARK} in {@code data/txn/} tells the next publish so). Upstream's local uploader ({@code upload_local.cc}) renames its temporaries into
  * place without any fsync; this store keeps the guarantee at the least cost it found: on Linux
  * one {@code syncfs} of the repository's file system ({@link FileSystemFlush}), which also
  * writes whatever else is dirty on that file system; elsewhere, or when that fails, one fsync
@@ -44,6 +48,12 @@ import java.util.zip.Deflater;
  */
 public final class ObjectStore {
     private static final String TEMP_PREFIX = "publish-";
+    /**
+     * Present in {@code data/txn/} (durably) from before the first object is renamed into place
+     * until the objects are synced: finding it means a crash may have left object names whose
+     * bytes never reached the disk.
+     */
+    static final String UNSYNCED_MARK = "objects-unsynced";
     /** Concurrent fsyncs, so the file system can group them into few journal commits. */
     private static final int SYNC_THREADS = 16;
 
@@ -57,6 +67,10 @@ public final class ObjectStore {
     private final ConcurrentLinkedQueue<ObjectEncoder> encoders = new ConcurrentLinkedQueue<>();
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong deduplicated = new AtomicLong();
+    /** Whether {@link #UNSYNCED_MARK} is on disk for objects of this store not yet synced. */
+    private boolean marked;
+    /** Whether a crash left objects unsynced: existing objects are then checked before reuse. */
+    private boolean distrustStored;
 
     /** @param storage the repository directory (holding {@code data/}); @param algorithm the content hash */
     public ObjectStore(Path storage, HashAlgorithm algorithm) {
@@ -83,6 +97,8 @@ public final class ObjectStore {
         }
         Path txn = data.resolve("txn");
         Files.createDirectories(txn);
+        distrustStored = Files.exists(txn.resolve(UNSYNCED_MARK));
+        marked = distrustStored;
         try (var s = Files.newDirectoryStream(txn, TEMP_PREFIX + "*")) {
             for (Path p : s) {
                 Files.deleteIfExists(p);
@@ -134,7 +150,7 @@ public final class ObjectStore {
         try {
             ContentHash hash = new ContentHash(algorithm, encoder.encode(plain, off, len), type);
             Path target = storage.resolve(hash.objectPath());
-            if (!claim(target)) {
+            if (!claim(hash, target)) {
                 return hash;
             }
             Path temp = newTempPath();
@@ -154,14 +170,28 @@ public final class ObjectStore {
 
     /**
      * Claims {@code target} for writing: {@code false} (and counted as deduplicated) when it is
-     * already in storage or another writer of this store has it.
+     * already in storage or another writer of this store has it. After a crash between objects
+     * and their sync, an object in storage may be a name without its bytes: it is reused only
+     * when its content still matches its name.
      */
-    private boolean claim(Path target) {
-        if (!claimed.add(target.toString()) || Files.exists(target)) {
+    private boolean claim(ContentHash hash, Path target) throws IOException {
+        if (!claimed.add(target.toString())) {
+            deduplicated.incrementAndGet();
+            return false;
+        }
+        if (Files.exists(target) && (!distrustStored || intact(hash, target))) {
             deduplicated.incrementAndGet();
             return false;
         }
         return true;
+    }
+
+    private static boolean intact(ContentHash hash, Path target) throws IOException {
+        try {
+            return hash.matches(Files.readAllBytes(target));
+        } catch (java.nio.file.NoSuchFileException e) {
+            return false;
+        }
     }
 
     private Path newTempPath() {
@@ -172,7 +202,7 @@ public final class ObjectStore {
     /** Stores bytes already verified against {@code hash} as they are (a replica's copy). */
     public void putRaw(ContentHash hash, byte[] raw) throws IOException {
         Path target = storage.resolve(hash.objectPath());
-        if (!claim(target)) {
+        if (!claim(hash, target)) {
             return;
         }
         Path temp = newTempPath();
@@ -181,11 +211,38 @@ public final class ObjectStore {
     }
 
     private void stored(Path temp, Path target) throws IOException {
+        markUnsynced();
         AtomicFiles.rename(temp, target);
         synchronized (unsynced) {
             unsynced.add(target);
         }
         written.incrementAndGet();
+    }
+
+    /** Puts the unsynced mark durably on disk before the first object of a batch is renamed into place. */
+    private void markUnsynced() throws IOException {
+        synchronized (unsynced) {
+            if (marked) {
+                return;
+            }
+            Path txn = storage.resolve("data").resolve("txn");
+            Path mark = txn.resolve(UNSYNCED_MARK);
+            try (FileChannel ch = FileChannel.open(mark, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            AtomicFiles.syncDirectory(txn);
+            marked = true;
+        }
+    }
+
+    /** Removes the unsynced mark once every object is durable. */
+    private void clearUnsynced() throws IOException {
+        synchronized (unsynced) {
+            if (marked && unsynced.isEmpty()) {
+                Files.deleteIfExists(storage.resolve("data").resolve("txn").resolve(UNSYNCED_MARK));
+                marked = false;
+            }
+        }
     }
 
     /**
@@ -202,9 +259,11 @@ public final class ObjectStore {
             unsynced.clear();
         }
         if (files.isEmpty()) {
+            clearUnsynced();
             return;
         }
         if (flushFileSystem && FileSystemFlush.flush(storage)) {
+            clearUnsynced();
             return;
         }
         List<Path> dirs = files.stream().map(Path::getParent).distinct().toList();
@@ -219,6 +278,7 @@ public final class ObjectStore {
         } finally {
             pool.shutdownNow();
         }
+        clearUnsynced();
     }
 
     private static void forceAll(ExecutorService pool, List<Path> paths, boolean directories) throws IOException {
@@ -307,7 +367,7 @@ public final class ObjectStore {
             done = true;
             ContentHash hash = new ContentHash(algorithm, hasher.finish(), type);
             Path target = storage.resolve(hash.objectPath());
-            if (!claim(target)) {
+            if (!claim(hash, target)) {
                 Files.delete(temp);
             } else {
                 stored(temp, target);

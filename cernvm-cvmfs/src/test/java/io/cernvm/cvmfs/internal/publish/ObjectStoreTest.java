@@ -72,4 +72,31 @@ class ObjectStoreTest {
         assertThat(inflate(store.read(slice))).isEqualTo("hello".getBytes(StandardCharsets.US_ASCII));
         assertThat(slice.objectPath()).endsWith("-rmd160C");
     }
+
+    @Test
+    void afterACrashBeforeSyncAnObjectWhoseBytesWereLostIsWrittenAgain() throws Exception {
+        byte[] plain = "content that a power loss emptied\n".repeat(20).getBytes(StandardCharsets.UTF_8);
+        ObjectStore first = new ObjectStore(dir, HashAlgorithm.SHA1);
+        first.prepare();
+        ContentHash h = first.put(plain, ObjectType.FILE);
+        Path mark = dir.resolve("data/txn").resolve(ObjectStore.UNSYNCED_MARK);
+        assertThat(mark).exists();
+        // power lost before sync: the rename reached the disk, the data did not
+        Files.write(dir.resolve(h.objectPath()), new byte[0]);
+
+        ObjectStore next = new ObjectStore(dir, HashAlgorithm.SHA1);
+        next.prepare();
+        assertThat(next.put(plain, ObjectType.FILE)).isEqualTo(h);
+        assertThat(next.written()).isEqualTo(1);
+        assertThat(h.matches(next.read(h))).isTrue();
+        next.sync();
+        assertThat(mark).doesNotExist();
+
+        // once synced, present objects are trusted again without being read
+        ObjectStore later = new ObjectStore(dir, HashAlgorithm.SHA1);
+        later.prepare();
+        later.put(plain, ObjectType.FILE);
+        assertThat(later.deduplicated()).isEqualTo(1);
+        assertThat(later.written()).isZero();
+    }
 }
