@@ -12,7 +12,6 @@ import io.cernvm.cvmfs.download.FailoverReason;
 import io.cernvm.cvmfs.internal.transport.BodySink;
 import io.cernvm.cvmfs.internal.transport.RepositoryTransport;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.URI;
 import java.time.Clock;
@@ -30,10 +29,13 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.BufferedSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,6 +79,12 @@ public final class HttpTransport implements RepositoryTransport {
     private final boolean ownsClient;
     private final Map<ProxyEndpoint, OkHttpClient> clients = new ConcurrentHashMap<>();
     private final Semaphore slots;
+    /** Request headers, built once: the same for every request but for no-cache. */
+    private final Headers headers;
+    private final Headers noCacheHeaders;
+    /** Each host's base URL parsed once, or {@code null} where a path is appended as text and parsed whole. */
+    private final HttpUrl[] hostUrls;
+    private volatile ProxyClient lastClient;
     private final Map<InFlightKey, CompletableFuture<byte[]>> inFlight = new ConcurrentHashMap<>();
     private final Map<String, Route> lastServed = new LinkedHashMap<>(64, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -88,6 +96,9 @@ public final class HttpTransport implements RepositoryTransport {
     };
 
     private record InFlightKey(String path, boolean noCache) {
+    }
+
+    private record ProxyClient(ProxyEndpoint proxy, OkHttpClient client) {
     }
 
     private HttpTransport(Builder b) {
@@ -114,6 +125,31 @@ public final class HttpTransport implements RepositoryTransport {
                 .callTimeout(Duration.ZERO)
                 .build();
         this.slots = new Semaphore(settings.maxParallel(), true);
+        this.headers = new Headers.Builder()
+                .add("User-Agent", settings.userAgent())
+                .add("Connection", "Keep-Alive")
+                .add("Accept-Encoding", "identity") // bytes exactly as served: the hash is over them
+                .build();
+        this.noCacheHeaders = headers.newBuilder().add("Pragma", "no-cache").add("Cache-Control", "no-cache").build();
+        List<URI> hosts = chain.hosts();
+        this.hostUrls = new HttpUrl[hosts.size()];
+        for (int i = 0; i < hosts.size(); i++) {
+            hostUrls[i] = baseUrl(hosts.get(i));
+        }
+    }
+
+    /**
+     * A host's URL parsed once, so that a request only appends the path (parsing the host part,
+     * the costly bit, for every object made small files noticeably slower); {@code null} for a
+     * URL with a query, fragment or trailing slash, whose text the request keeps appending to.
+     */
+    private static HttpUrl baseUrl(URI host) {
+        String text = host.toString();
+        if (host.getRawQuery() != null || host.getRawFragment() != null || text.endsWith("/")) {
+            return null;
+        }
+        HttpUrl parsed = HttpUrl.parse(text);
+        return parsed != null && parsed.toString().equals(text + (parsed.encodedPath().equals("/") ? "/" : "")) ? parsed : null;
     }
 
     /** @return a builder; {@link Builder#settings} or {@link Builder#configuration} is required */
@@ -265,7 +301,7 @@ public final class HttpTransport implements RepositoryTransport {
         Route route = chain.current(path, attempt, this::emit);
         while (true) {
             String urlText = route.host() + "/" + path;
-            AttemptResult result = attemptOnce(route, urlText, noCache, sink);
+            AttemptResult result = attemptOnce(route, path, urlText, noCache, sink);
             if (result.ok()) {
                 synchronized (lastServed) {
                     lastServed.put(path, route);
@@ -344,18 +380,15 @@ public final class HttpTransport implements RepositoryTransport {
         return new AllMirrorsFailedException(path + " from " + describe(), attempts, cause);
     }
 
-    private AttemptResult attemptOnce(Route route, String url, boolean noCache, BodySink sink) {
+    private AttemptResult attemptOnce(Route route, String path, String url, boolean noCache, BodySink sink) {
         boolean proxied = !route.proxy().isDirect();
-        Request.Builder request = new Request.Builder()
-                .url(url)
-                .header("User-Agent", settings.userAgent())
-                .header("Connection", "Keep-Alive")
-                .header("Accept-Encoding", "identity"); // bytes exactly as served: the hash is over them
-        if (noCache) {
-            request.header("Pragma", "no-cache").header("Cache-Control", "no-cache");
-        }
-        OkHttpClient client = clients.computeIfAbsent(route.proxy(), this::clientFor);
-        try (Response response = client.newCall(request.build()).execute()) {
+        HttpUrl base = route.hostIndex() < hostUrls.length && route.host() == chain.hosts().get(route.hostIndex())
+                ? hostUrls[route.hostIndex()] : null;
+        Request request = new Request.Builder()
+                .url(base != null ? base.newBuilder().addPathSegments(path).build() : HttpUrl.get(url))
+                .headers(noCache ? noCacheHeaders : headers)
+                .build();
+        try (Response response = clientFor(route.proxy()).newCall(request).execute()) {
             int code = response.code();
             if (code / 100 == 2) {
                 return readBody(response, proxied, sink);
@@ -387,9 +420,9 @@ public final class HttpTransport implements RepositoryTransport {
         long total = 0;
         long windowStart = clock.millis();
         long windowBytes = 0;
-        try (InputStream in = body.byteStream()) {
+        try (BufferedSource in = body.source()) {
             int n;
-            while ((n = in.read(buf)) != -1) {
+            while ((n = in.read(buf, 0, buf.length)) != -1) {
                 total += n;
                 if (total > MAX_BODY) {
                     return AttemptResult.failed(FailoverReason.OTHER, "resource too big to download", response.code(), null);
@@ -425,7 +458,18 @@ public final class HttpTransport implements RepositoryTransport {
         return (hi == 0 && lo >= 0) ? lo : Long.MAX_VALUE;
     }
 
+    /** The client for a proxy; the last one used is at hand without a map lookup. */
     private OkHttpClient clientFor(ProxyEndpoint proxy) {
+        ProxyClient last = lastClient;
+        if (last != null && last.proxy().equals(proxy)) {
+            return last.client();
+        }
+        OkHttpClient client = clients.computeIfAbsent(proxy, this::newClientFor);
+        lastClient = new ProxyClient(proxy, client);
+        return client;
+    }
+
+    private OkHttpClient newClientFor(ProxyEndpoint proxy) {
         Duration timeout = proxy.isDirect() ? settings.timeoutDirect() : settings.timeout();
         return baseClient.newBuilder()
                 .proxy(proxy.toProxy())
