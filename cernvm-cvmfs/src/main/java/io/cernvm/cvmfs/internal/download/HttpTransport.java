@@ -9,10 +9,9 @@ import io.cernvm.cvmfs.download.DownloadEvent;
 import io.cernvm.cvmfs.download.DownloadListener;
 import io.cernvm.cvmfs.download.DownloadSettings;
 import io.cernvm.cvmfs.download.FailoverReason;
+import io.cernvm.cvmfs.internal.transport.BodySink;
 import io.cernvm.cvmfs.internal.transport.RepositoryTransport;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.URI;
 import java.time.Clock;
@@ -30,10 +29,13 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.BufferedSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +67,7 @@ public final class HttpTransport implements RepositoryTransport {
     private static final int MAX_ATTEMPTS = 1000;
     private static final int REMEMBERED_PATHS = 4096;
     private static final long MAX_BODY = Integer.MAX_VALUE - 16;
+    private static final int READ_BUFFER = 64 * 1024;
 
     private final DownloadSettings settings;
     private final FailoverChain chain;
@@ -76,6 +79,12 @@ public final class HttpTransport implements RepositoryTransport {
     private final boolean ownsClient;
     private final Map<ProxyEndpoint, OkHttpClient> clients = new ConcurrentHashMap<>();
     private final Semaphore slots;
+    /** Request headers, built once: the same for every request but for no-cache. */
+    private final Headers headers;
+    private final Headers noCacheHeaders;
+    /** Each host's base URL parsed once, or {@code null} where a path is appended as text and parsed whole. */
+    private final HttpUrl[] hostUrls;
+    private volatile ProxyClient lastClient;
     private final Map<InFlightKey, CompletableFuture<byte[]>> inFlight = new ConcurrentHashMap<>();
     private final Map<String, Route> lastServed = new LinkedHashMap<>(64, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -87,6 +96,9 @@ public final class HttpTransport implements RepositoryTransport {
     };
 
     private record InFlightKey(String path, boolean noCache) {
+    }
+
+    private record ProxyClient(ProxyEndpoint proxy, OkHttpClient client) {
     }
 
     private HttpTransport(Builder b) {
@@ -113,6 +125,31 @@ public final class HttpTransport implements RepositoryTransport {
                 .callTimeout(Duration.ZERO)
                 .build();
         this.slots = new Semaphore(settings.maxParallel(), true);
+        this.headers = new Headers.Builder()
+                .add("User-Agent", settings.userAgent())
+                .add("Connection", "Keep-Alive")
+                .add("Accept-Encoding", "identity") // bytes exactly as served: the hash is over them
+                .build();
+        this.noCacheHeaders = headers.newBuilder().add("Pragma", "no-cache").add("Cache-Control", "no-cache").build();
+        List<URI> hosts = chain.hosts();
+        this.hostUrls = new HttpUrl[hosts.size()];
+        for (int i = 0; i < hosts.size(); i++) {
+            hostUrls[i] = baseUrl(hosts.get(i));
+        }
+    }
+
+    /**
+     * A host's URL parsed once, so that a request only appends the path (parsing the host part,
+     * the costly bit, for every object made small files noticeably slower); {@code null} for a
+     * URL with a query, fragment or trailing slash, whose text the request keeps appending to.
+     */
+    private static HttpUrl baseUrl(URI host) {
+        String text = host.toString();
+        if (host.getRawQuery() != null || host.getRawFragment() != null || text.endsWith("/")) {
+            return null;
+        }
+        HttpUrl parsed = HttpUrl.parse(text);
+        return parsed != null && parsed.toString().equals(text + (parsed.encodedPath().equals("/") ? "/" : "")) ? parsed : null;
     }
 
     /** @return a builder; {@link Builder#settings} or {@link Builder#configuration} is required */
@@ -140,7 +177,9 @@ public final class HttpTransport implements RepositoryTransport {
             return join(running).clone();
         }
         try {
-            byte[] body = download(relativePath, noCache);
+            ByteArraySink sink = new ByteArraySink();
+            download(relativePath, noCache, sink);
+            byte[] body = sink.bytes();
             mine.complete(body);
             return body;
         } catch (RuntimeException | Error e) {
@@ -149,6 +188,13 @@ public final class HttpTransport implements RepositoryTransport {
         } finally {
             inFlight.remove(key, mine);
         }
+    }
+
+    @Override
+    public void fetchInto(String relativePath, boolean noCache, BodySink sink) {
+        checkPath(relativePath);
+        Objects.requireNonNull(sink, "sink");
+        download(relativePath, noCache, sink);
     }
 
     private static byte[] join(CompletableFuture<byte[]> f) {
@@ -169,13 +215,20 @@ public final class HttpTransport implements RepositoryTransport {
     private static void checkPath(String p) {
         Objects.requireNonNull(p, "relativePath");
         // repository paths are printable ASCII (.cvmfs* files, data/xx/hex...): nothing to escape
-        if (p.isEmpty() || p.startsWith("/")
-                || p.chars().anyMatch(c -> c < 0x21 || c > 0x7e || c == '?' || c == '#' || c == '%' || c == '\\')) {
-            throw new IllegalArgumentException("not a repository-relative path: " + p);
-        }
-        for (String segment : p.split("/", -1)) {
-            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+        // one pass, no allocation: this runs for every object fetched
+        int segmentStart = 0;
+        for (int i = 0; i <= p.length(); i++) {
+            char c = i < p.length() ? p.charAt(i) : '/';
+            if (c < 0x21 || c > 0x7e || c == '?' || c == '#' || c == '%' || c == '\\') {
                 throw new IllegalArgumentException("not a repository-relative path: " + p);
+            }
+            if (c == '/') {
+                int len = i - segmentStart;
+                if (len == 0 || (len == 1 && p.charAt(segmentStart) == '.')
+                        || (len == 2 && p.charAt(segmentStart) == '.' && p.charAt(segmentStart + 1) == '.')) {
+                    throw new IllegalArgumentException("not a repository-relative path: " + p);
+                }
+                segmentStart = i + 1;
             }
         }
     }
@@ -222,7 +275,7 @@ public final class HttpTransport implements RepositoryTransport {
         }
     }
 
-    private byte[] download(String path, boolean noCache) {
+    private void download(String path, boolean noCache, BodySink sink) {
         List<AllMirrorsFailedException.Attempt> attempts = new ArrayList<>();
         try {
             slots.acquire();
@@ -231,13 +284,13 @@ public final class HttpTransport implements RepositoryTransport {
             throw new AllMirrorsFailedException(path + " (interrupted while waiting for a download slot)", attempts, e);
         }
         try {
-            return failover(path, noCache, attempts);
+            failover(path, noCache, sink, attempts);
         } finally {
             slots.release();
         }
     }
 
-    private byte[] failover(String path, boolean noCache, List<AllMirrorsFailedException.Attempt> attempts) {
+    private void failover(String path, boolean noCache, BodySink sink, List<AllMirrorsFailedException.Attempt> attempts) {
         int usedProxies = 1;
         int usedHosts = 1;
         int retries = 0;
@@ -247,15 +300,18 @@ public final class HttpTransport implements RepositoryTransport {
         int attempt = 1;
         Route route = chain.current(path, attempt, this::emit);
         while (true) {
-            URI url = route.url(path);
-            AttemptResult result = attemptOnce(route, url, noCache);
+            String urlText = route.host() + "/" + path;
+            AttemptResult result = attemptOnce(route, path, urlText, noCache, sink);
             if (result.ok()) {
                 synchronized (lastServed) {
                     lastServed.put(path, route);
                 }
-                emit(new DownloadEvent.Success(path, url, route.proxy().toString(), result.body().length, attempt));
-                return result.body();
+                if (listener != DownloadListener.NONE || LOG.isDebugEnabled()) { // the URI is built only for someone to see
+                    emit(new DownloadEvent.Success(path, URI.create(urlText), route.proxy().toString(), result.bytes(), attempt));
+                }
+                return;
             }
+            URI url = URI.create(urlText);
             FailoverReason reason = result.reason();
             attempts.add(new AllMirrorsFailedException.Attempt(url, route.proxy().toString(), reason.description() + " (" + result.detail() + ")"));
             every404 &= result.status() == 404 && reason == FailoverReason.HOST_HTTP;
@@ -324,21 +380,18 @@ public final class HttpTransport implements RepositoryTransport {
         return new AllMirrorsFailedException(path + " from " + describe(), attempts, cause);
     }
 
-    private AttemptResult attemptOnce(Route route, URI url, boolean noCache) {
+    private AttemptResult attemptOnce(Route route, String path, String url, boolean noCache, BodySink sink) {
         boolean proxied = !route.proxy().isDirect();
-        Request.Builder request = new Request.Builder()
-                .url(url.toString())
-                .header("User-Agent", settings.userAgent())
-                .header("Connection", "Keep-Alive")
-                .header("Accept-Encoding", "identity"); // bytes exactly as served: the hash is over them
-        if (noCache) {
-            request.header("Pragma", "no-cache").header("Cache-Control", "no-cache");
-        }
-        OkHttpClient client = clients.computeIfAbsent(route.proxy(), this::clientFor);
-        try (Response response = client.newCall(request.build()).execute()) {
+        HttpUrl base = route.hostIndex() < hostUrls.length && route.host() == chain.hosts().get(route.hostIndex())
+                ? hostUrls[route.hostIndex()] : null;
+        Request request = new Request.Builder()
+                .url(base != null ? base.newBuilder().addPathSegments(path).build() : HttpUrl.get(url))
+                .headers(noCache ? noCacheHeaders : headers)
+                .build();
+        try (Response response = clientFor(route.proxy()).newCall(request).execute()) {
             int code = response.code();
             if (code / 100 == 2) {
-                return readBody(response, proxied);
+                return readBody(response, proxied, sink);
             }
             FailoverReason reason = ResponseClassifier.status(code, proxied, response.header("X-Squid-Error") != null,
                     response.header("Proxy-Status"));
@@ -351,7 +404,7 @@ public final class HttpTransport implements RepositoryTransport {
         }
     }
 
-    private AttemptResult readBody(Response response, boolean proxied) throws IOException {
+    private AttemptResult readBody(Response response, boolean proxied, BodySink sink) throws IOException {
         ResponseBody body = response.body();
         long length = body.contentLength();
         if (length > MAX_BODY) {
@@ -361,17 +414,20 @@ public final class HttpTransport implements RepositoryTransport {
         long windowMs = millis(timeout);
         long minBytesPerWindow = saturatedProduct(settings.lowSpeedLimit(), Math.max(1, timeout.toSeconds()));
         boolean checkSpeed = windowMs > 0 && minBytesPerWindow > 0; // a zero timeout or limit switches the check off, as in curl
-        ByteArrayOutputStream out = new ByteArrayOutputStream(length > 0 ? (int) length : 8192);
-        byte[] buf = new byte[64 * 1024];
+        // a small body needs no 64 KiB buffer; a large one is handed on in 64 KiB pieces
+        byte[] buf = new byte[length >= 0 ? (int) Math.max(512, Math.min(length, READ_BUFFER)) : READ_BUFFER];
+        sink.begin(length);
+        long total = 0;
         long windowStart = clock.millis();
         long windowBytes = 0;
-        try (InputStream in = body.byteStream()) {
+        try (BufferedSource in = body.source()) {
             int n;
-            while ((n = in.read(buf)) != -1) {
-                out.write(buf, 0, n);
-                if (out.size() > MAX_BODY) {
+            while ((n = in.read(buf, 0, buf.length)) != -1) {
+                total += n;
+                if (total > MAX_BODY) {
                     return AttemptResult.failed(FailoverReason.OTHER, "resource too big to download", response.code(), null);
                 }
+                sink.accept(buf, 0, n);
                 windowBytes += n;
                 long now = clock.millis();
                 if (checkSpeed && now - windowStart >= windowMs) {
@@ -385,7 +441,7 @@ public final class HttpTransport implements RepositoryTransport {
                 }
             }
         }
-        return AttemptResult.ok(out.toByteArray(), response.code());
+        return AttemptResult.ok(total, response.code());
     }
 
     private static long millis(Duration d) {
@@ -402,7 +458,18 @@ public final class HttpTransport implements RepositoryTransport {
         return (hi == 0 && lo >= 0) ? lo : Long.MAX_VALUE;
     }
 
+    /** The client for a proxy; the last one used is at hand without a map lookup. */
     private OkHttpClient clientFor(ProxyEndpoint proxy) {
+        ProxyClient last = lastClient;
+        if (last != null && last.proxy().equals(proxy)) {
+            return last.client();
+        }
+        OkHttpClient client = clients.computeIfAbsent(proxy, this::newClientFor);
+        lastClient = new ProxyClient(proxy, client);
+        return client;
+    }
+
+    private OkHttpClient newClientFor(ProxyEndpoint proxy) {
         Duration timeout = proxy.isDirect() ? settings.timeoutDirect() : settings.timeout();
         return baseClient.newBuilder()
                 .proxy(proxy.toProxy())

@@ -10,18 +10,26 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.Inflater;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Fetches objects by hash and verifies them before anything else sees a byte: the hash over
- * the bytes as served (for zlib objects the compressed bytes), then decompression. A bad object
+ * the bytes as served (for zlib objects the compressed bytes), then decompression. Both run
+ * while the body arrives ({@link ObjectBodyDecoder}); the plain bytes are handed out only after
+ * the whole body matched its hash. A bad object
  * is reported to the transport and fetched once more with {@code noCache}, as
  * {@code download.cc} retries {@code kFailBadData}; if still bad, it is refused.
  *
@@ -45,6 +53,13 @@ public final class ObjectFetcher {
     static final long RECENT_BYTES_MAX = 4L << 20;
 
     private final RepositoryTransport transport;
+    private final Map<InFlightKey, CompletableFuture<byte[]>> inFlight = new ConcurrentHashMap<>();
+    /** Inflaters kept for reuse: creating one allocates zlib's native state and registers a cleaner. */
+    private final Deque<Inflater> inflaters = new ArrayDeque<>();
+    private static final int POOLED_INFLATERS = 8;
+
+    private record InFlightKey(ContentHash hash, ObjectCompression compression, long maxSize) {
+    }
     /**
      * Small objects verified and decompressed lately, by name: a name is the hash of the
      * content, so an entry never goes stale. A warm open+read of a small file then costs no
@@ -225,15 +240,89 @@ public final class ObjectFetcher {
     }
 
     private byte[] fetchPlain(ContentHash hash, ObjectCompression compression, long maxSize) {
-        byte[] raw = fetchVerified(hash);
-        FaultLocation at = transport.locate(hash.objectPath());
-        if (compression == ObjectCompression.NONE) {
-            if (raw.length > maxSize) {
-                throw new IntegrityException("object is larger than " + maxSize + " bytes", at);
-            }
-            return raw;
+        // concurrent readers of one object share one download (the disk cache's lock does this
+        // too when there is a cache; without one this is the only place it can happen, since the
+        // streaming transport call does not merge requests)
+        InFlightKey key = new InFlightKey(hash, compression, maxSize);
+        CompletableFuture<byte[]> mine = new CompletableFuture<>();
+        CompletableFuture<byte[]> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            return join(running).clone();
         }
-        return ZlibCodec.inflate(raw, maxSize, at);
+        try {
+            byte[] plain = downloadPlain(hash, compression, maxSize);
+            mine.complete(plain);
+            return plain;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
+    }
+
+    /**
+     * Hashes and inflates the object as it arrives; its plain bytes are released only after the
+     * whole body matched the hash. A body that does not match is reported and fetched once more
+     * with {@code noCache}, as {@link #fetchVerified} does.
+     */
+    private byte[] downloadPlain(ContentHash hash, ObjectCompression compression, long maxSize) {
+        String path = hash.objectPath();
+        Inflater inflater = compression == ObjectCompression.NONE ? null : borrowInflater();
+        try {
+            ObjectBodyDecoder decoder = new ObjectBodyDecoder(hash, compression, maxSize, inflater);
+            transport.fetchInto(path, false, decoder);
+            if (!decoder.verify()) {
+                transport.reportCorrupt(path);
+                transport.fetchInto(path, true, decoder);
+                if (!decoder.verify()) {
+                    transport.reportCorrupt(path);
+                    throw new IntegrityException("object does not match its hash " + hash.toSuffixedString()
+                            + " (fetched twice, the second time with no-cache)", transport.locate(path));
+                }
+            }
+            return decoder.plain(() -> transport.locate(path));
+        } finally {
+            if (inflater != null) {
+                returnInflater(inflater);
+            }
+        }
+    }
+
+    private Inflater borrowInflater() {
+        synchronized (inflaters) {
+            Inflater i = inflaters.poll();
+            if (i != null) {
+                return i;
+            }
+        }
+        return new Inflater();
+    }
+
+    private void returnInflater(Inflater inflater) {
+        inflater.reset();
+        synchronized (inflaters) {
+            if (inflaters.size() < POOLED_INFLATERS) {
+                inflaters.push(inflater);
+                return;
+            }
+        }
+        inflater.end();
+    }
+
+    private static byte[] join(CompletableFuture<byte[]> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     /**

@@ -26,6 +26,23 @@ public interface RepositoryTransport extends AutoCloseable {
     byte[] fetch(String relativePath, boolean noCache);
 
     /**
+     * Fetches one file whole, handing its bytes to a sink as they arrive (a retry or failover
+     * restarts the sink). Unlike {@link #fetch(String, boolean)}, concurrent calls for one path
+     * are not merged: the caller does that for what it makes of the bytes.
+     *
+     * @param relativePath the path below the repository's base, never starting with {@code /}
+     * @param noCache      as for {@link #fetch(String, boolean)}
+     * @param sink         receives the body of each attempt
+     * @throws io.cernvm.api.NotFoundException         when every server answers that the file does not exist
+     * @throws io.cernvm.api.AllMirrorsFailedException when no server could be reached or answered
+     */
+    default void fetchInto(String relativePath, boolean noCache, BodySink sink) {
+        byte[] body = fetch(relativePath, noCache);
+        sink.begin(body.length);
+        sink.accept(body, 0, body.length);
+    }
+
+    /**
      * Reports that the bytes last fetched for a path failed verification, so the transport can
      * count it against the host that served them and move on to the next one.
      *
