@@ -47,8 +47,13 @@ public final class Catalog implements AutoCloseable {
     private final PreparedStatement chunks;
     private final boolean withXattr;
     private final boolean withMtimens;
+    /** Lookups straight from the file's pages, when the file is one the page reader knows. */
+    private final Optional<PagedLookup> pages;
 
-    private Catalog(Connection db, String mountpoint, ContentHash hash, FaultLocation location) throws SQLException {
+    private record PagedLookup(CatalogPageReader reader, CatalogPageLayout layout) {
+    }
+
+    private Catalog(Connection db, Path file, String mountpoint, ContentHash hash, FaultLocation location) throws SQLException {
         this.db = db;
         this.mountpoint = mountpoint;
         this.hash = hash;
@@ -62,8 +67,17 @@ public final class Catalog implements AutoCloseable {
         Set<String> columns = columns(db, "catalog");
         this.withXattr = schemaRevision >= 2 && columns.contains("xattr");
         this.withMtimens = schemaRevision >= 7 && columns.contains("mtimens");
-        String fields = "md5path_1, md5path_2, parent_1, parent_2, hardlinks, hash, size, mode, mtime, flags, name, "
-                + "symlink, uid, gid" + (withXattr ? ", xattr" : "") + (withMtimens ? ", mtimens" : "");
+        List<String> fieldNames = new ArrayList<>(List.of("md5path_1", "md5path_2", "parent_1", "parent_2", "hardlinks", "hash",
+                "size", "mode", "mtime", "flags", "name", "symlink", "uid", "gid"));
+        if (withXattr) {
+            fieldNames.add("xattr");
+        }
+        if (withMtimens) {
+            fieldNames.add("mtimens");
+        }
+        String fields = String.join(", ", fieldNames);
+        this.pages = CatalogPageLayout.of(db, fieldNames).flatMap(l -> CatalogPageReader.open(file, l.tableRoot(), l.indexRoot())
+                .map(r -> new PagedLookup(r, l)));
         this.lookup = db.prepareStatement("SELECT " + fields + " FROM catalog WHERE md5path_1 = ? AND md5path_2 = ?");
         this.listing = db.prepareStatement("SELECT " + fields + " FROM catalog WHERE parent_1 = ? AND parent_2 = ?");
         this.chunks = db.prepareStatement(
@@ -93,7 +107,7 @@ public final class Catalog implements AutoCloseable {
             // cache between statements instead of re-validating it on every query
             cfg.setLockingMode(SQLiteConfig.LockingMode.EXCLUSIVE);
             c = org.sqlite.JDBC.createConnection("jdbc:sqlite:" + file.toAbsolutePath(), cfg.toProperties());
-            return new Catalog(c, mountpoint, hash, location);
+            return new Catalog(c, file, mountpoint, hash, location);
         } catch (SQLException | RuntimeException e) {
             if (c != null) {
                 try {
@@ -212,11 +226,42 @@ public final class Catalog implements AutoCloseable {
      * @return the row, if this catalog has it
      */
     public synchronized Optional<CatalogRow> lookup(PathHash path) {
+        if (pages.isPresent()) {
+            try {
+                return lookupFromPages(path);
+            } catch (CatalogPageReader.Unreadable e) {
+                // not a layout the page reader decodes: SQLite answers
+            }
+        }
+        return lookupWithSqlite(path);
+    }
+
+    /** The lookup from the file's pages alone; {@link CatalogPageReader.Unreadable} when they cannot answer. */
+    synchronized Optional<CatalogRow> lookupFromPages(PathHash path) {
+        Optional<Object[]> values = pages.orElseThrow(() -> new CatalogPageReader.Unreadable("no page reader"))
+                .reader().lookup(path.first(), path.second());
+        if (values.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(row(pages.get().layout().fields(values.get())));
+        } catch (SQLException e) {
+            throw new CatalogPageReader.Unreadable(e.getMessage()); // not thrown by decoded fields
+        }
+    }
+
+    /** @return whether lookups are read from the file's pages (else every one asks SQLite) */
+    boolean readsPages() {
+        return pages.isPresent();
+    }
+
+    /** The lookup through SQLite alone. */
+    synchronized Optional<CatalogRow> lookupWithSqlite(PathHash path) {
         try {
             lookup.setLong(1, path.first());
             lookup.setLong(2, path.second());
             try (ResultSet r = lookup.executeQuery()) {
-                return r.next() ? Optional.of(row(r)) : Optional.empty();
+                return r.next() ? Optional.of(row(CatalogFields.of(r))) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IntegrityException("catalog lookup failed: " + e.getMessage(), location, e);
@@ -234,7 +279,7 @@ public final class Catalog implements AutoCloseable {
             List<CatalogRow> out = new ArrayList<>();
             try (ResultSet r = listing.executeQuery()) {
                 while (r.next()) {
-                    CatalogRow row = row(r);
+                    CatalogRow row = row(CatalogFields.of(r));
                     if (!row.path().equals(ROOT)) {
                         out.add(row);
                     }
@@ -273,7 +318,7 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
-    private CatalogRow row(ResultSet r) throws SQLException {
+    private CatalogRow row(CatalogFields r) throws SQLException {
         PathHash path = new PathHash(r.getLong(1), r.getLong(2));
         PathHash parent = new PathHash(r.getLong(3), r.getLong(4));
         long flags = r.getLong(10);
@@ -309,8 +354,8 @@ public final class Catalog implements AutoCloseable {
         byte[] xattr = withXattr ? r.getBytes(15) : null;
         long nanos = -1;
         if (withMtimens) {
-            long n = r.getLong(withXattr ? 16 : 15);
-            nanos = r.wasNull() || n < 0 || n > 999_999_999 ? -1 : n;
+            Long n = r.getNullableLong(withXattr ? 16 : 15);
+            nanos = n == null || n < 0 || n > 999_999_999 ? -1 : n;
         }
         return new CatalogRow(path, parent, r.getLong(5), hash, size, r.getInt(8), mtime, nanos, flags, name,
                 symlink == null ? "" : symlink, r.getLong(13), r.getLong(14), xattr, compression);
