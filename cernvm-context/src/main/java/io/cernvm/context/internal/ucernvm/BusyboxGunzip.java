@@ -4,7 +4,6 @@ import io.cernvm.api.FaultLocation;
 import io.cernvm.api.UserDataException;
 import io.cernvm.context.ucernvm.GunzipOutcome;
 
-import java.io.ByteArrayOutputStream;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -39,7 +38,7 @@ public final class BusyboxGunzip {
         if (in.length < 2 || (in[0] & 0xff) != MAGIC_1 || (in[1] & 0xff) != MAGIC_2) {
             return new Result(GunzipOutcome.NOT_GZIP, in);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(maxBytes, in.length * 4 + 64));
+        BlockBuffer out = new BlockBuffer();
         long total = 0;
         int pos = 2;
         while (true) {
@@ -132,7 +131,7 @@ public final class BusyboxGunzip {
     }
 
     /** @return the member's decompressed size, or -1 when the deflate stream is truncated */
-    private static long inflate(Inflater inflater, CRC32 crc, ByteArrayOutputStream out, int maxBytes)
+    private static long inflate(Inflater inflater, CRC32 crc, BlockBuffer out, int maxBytes)
             throws DataFormatException {
         byte[] buf = new byte[16384];
         long n = 0;

@@ -406,18 +406,7 @@ public final class ObjectCache implements BreadcrumbStore {
 
     @Override
     public void store(String repository, Breadcrumb breadcrumb) {
-        Path target = breadcrumbFile(repository);
-        try {
-            Path tmp = Files.createTempFile(root.resolve("txn"), "breadcrumb.", ".tmp");
-            try {
-                Files.writeString(tmp, breadcrumb.toString(), StandardCharsets.US_ASCII, StandardOpenOption.SYNC);
-                moveAtomically(tmp, target);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the breadcrumb of " + repository, e);
-        }
+        writeState(breadcrumbFile(repository), breadcrumb.toString(), "the breadcrumb of " + repository);
     }
 
     /**
@@ -429,17 +418,21 @@ public final class ObjectCache implements BreadcrumbStore {
      * @param history    the history database object, which the caller has put in this cache
      */
     public void rememberHistory(String repository, ContentHash history) {
-        Path target = stateFile("cvmfshistory.", repository);
+        writeState(stateFile("cvmfshistory.", repository), history.toString(), "the history pointer of " + repository);
+    }
+
+    /** Replaces a small state file atomically and durably (temporary in {@code txn/}, fsync, rename). */
+    private void writeState(Path target, String text, String what) {
         try {
-            Path tmp = Files.createTempFile(root.resolve("txn"), "history.", ".tmp");
+            Path tmp = Files.createTempFile(root.resolve("txn"), "state.", ".tmp");
             try {
-                Files.writeString(tmp, history.toString(), StandardCharsets.US_ASCII, StandardOpenOption.SYNC);
+                Files.writeString(tmp, text, StandardCharsets.US_ASCII, StandardOpenOption.SYNC);
                 moveAtomically(tmp, target);
             } finally {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the history pointer of " + repository, e);
+            throw new UncheckedIOException("cannot write " + what, e);
         }
     }
 

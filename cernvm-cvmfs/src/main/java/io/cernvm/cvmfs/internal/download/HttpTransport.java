@@ -10,6 +10,7 @@ import io.cernvm.cvmfs.download.DownloadListener;
 import io.cernvm.cvmfs.download.DownloadSettings;
 import io.cernvm.cvmfs.download.FailoverReason;
 import io.cernvm.cvmfs.internal.transport.BodySink;
+import io.cernvm.cvmfs.internal.transport.SharedDownloads;
 import io.cernvm.cvmfs.internal.transport.RepositoryTransport;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -22,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -85,7 +84,7 @@ public final class HttpTransport implements RepositoryTransport {
     /** Each host's base URL parsed once, or {@code null} where a path is appended as text and parsed whole. */
     private final HttpUrl[] hostUrls;
     private volatile ProxyClient lastClient;
-    private final Map<InFlightKey, CompletableFuture<byte[]>> inFlight = new ConcurrentHashMap<>();
+    private final SharedDownloads<InFlightKey> inFlight = new SharedDownloads<>();
     private final Map<String, Route> lastServed = new LinkedHashMap<>(64, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -170,24 +169,11 @@ public final class HttpTransport implements RepositoryTransport {
     @Override
     public byte[] fetch(String relativePath, boolean noCache) {
         checkPath(relativePath);
-        InFlightKey key = new InFlightKey(relativePath, noCache);
-        CompletableFuture<byte[]> mine = new CompletableFuture<>();
-        CompletableFuture<byte[]> running = inFlight.putIfAbsent(key, mine);
-        if (running != null) {
-            return join(running).clone();
-        }
-        try {
+        return inFlight.get(new InFlightKey(relativePath, noCache), () -> {
             ByteArraySink sink = new ByteArraySink();
             download(relativePath, noCache, sink);
-            byte[] body = sink.bytes();
-            mine.complete(body);
-            return body;
-        } catch (RuntimeException | Error e) {
-            mine.completeExceptionally(e);
-            throw e;
-        } finally {
-            inFlight.remove(key, mine);
-        }
+            return sink.bytes();
+        });
     }
 
     @Override
@@ -195,21 +181,6 @@ public final class HttpTransport implements RepositoryTransport {
         checkPath(relativePath);
         Objects.requireNonNull(sink, "sink");
         download(relativePath, noCache, sink);
-    }
-
-    private static byte[] join(CompletableFuture<byte[]> f) {
-        try {
-            return f.join();
-        } catch (CompletionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException r) {
-                throw r;
-            }
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
     }
 
     private static void checkPath(String p) {

@@ -4,6 +4,7 @@ import io.cernvm.api.FaultLocation;
 import io.cernvm.api.IntegrityException;
 import io.cernvm.cvmfs.internal.cache.ObjectCache;
 import io.cernvm.cvmfs.internal.transport.RepositoryTransport;
+import io.cernvm.cvmfs.internal.transport.SharedDownloads;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -18,9 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.Inflater;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +51,7 @@ public final class ObjectFetcher {
     static final long RECENT_BYTES_MAX = 4L << 20;
 
     private final RepositoryTransport transport;
-    private final Map<InFlightKey, CompletableFuture<byte[]>> inFlight = new ConcurrentHashMap<>();
+    private final SharedDownloads<InFlightKey> inFlight = new SharedDownloads<>();
     /** Inflaters kept for reuse: creating one allocates zlib's native state and registers a cleaner. */
     private final Deque<Inflater> inflaters = new ArrayDeque<>();
     private static final int POOLED_INFLATERS = 8;
@@ -243,22 +241,7 @@ public final class ObjectFetcher {
         // concurrent readers of one object share one download (the disk cache's lock does this
         // too when there is a cache; without one this is the only place it can happen, since the
         // streaming transport call does not merge requests)
-        InFlightKey key = new InFlightKey(hash, compression, maxSize);
-        CompletableFuture<byte[]> mine = new CompletableFuture<>();
-        CompletableFuture<byte[]> running = inFlight.putIfAbsent(key, mine);
-        if (running != null) {
-            return join(running).clone();
-        }
-        try {
-            byte[] plain = downloadPlain(hash, compression, maxSize);
-            mine.complete(plain);
-            return plain;
-        } catch (RuntimeException | Error e) {
-            mine.completeExceptionally(e);
-            throw e;
-        } finally {
-            inFlight.remove(key, mine);
-        }
+        return inFlight.get(new InFlightKey(hash, compression, maxSize), () -> downloadPlain(hash, compression, maxSize));
     }
 
     /**
@@ -308,21 +291,6 @@ public final class ObjectFetcher {
             }
         }
         inflater.end();
-    }
-
-    private static byte[] join(CompletableFuture<byte[]> f) {
-        try {
-            return f.join();
-        } catch (CompletionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException r) {
-                throw r;
-            }
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
     }
 
     /**
