@@ -102,7 +102,12 @@ final class RepositorySession {
             }
             history = loadHistory(h);
             if (cache != null) {
-                cache.rememberHistory(name, h);
+                try {
+                    cache.rememberHistory(name, h);
+                } catch (java.io.UncheckedIOException e) {
+                    // a read-only or full cache costs offline pins, not this open
+                    org.slf4j.LoggerFactory.getLogger(RepositorySession.class).warn("{}", e.getMessage());
+                }
             }
         }
         return history;
