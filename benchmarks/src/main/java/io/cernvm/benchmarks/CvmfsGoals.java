@@ -219,11 +219,13 @@ public final class CvmfsGoals {
                 long t1;
                 long c0;
                 long c1;
+                int clientConns;
                 try (Repository r = served.open()) {
                     List<DirectoryEntry> files = r.list(BenchRepositories.SMALL_DIR);
                     served.server().resetCounts();
                     c0 = processCpuNanos();
                     t0 = System.nanoTime();
+                    clientConns = served.server().acceptedConnections();
                     List<Future<Integer>> done = new ArrayList<>();
                     for (DirectoryEntry e : files) {
                         String p = BenchRepositories.SMALL_DIR + "/" + e.name();
@@ -233,6 +235,7 @@ public final class CvmfsGoals {
                         f.get();
                     }
                     t1 = System.nanoTime();
+                    clientConns = served.server().acceptedConnections() - clientConns;
                     c1 = processCpuNanos();
                     if (files.size() != BenchRepositories.SMALL_FILES) {
                         throw new IllegalStateException(files.size() + " files listed");
@@ -254,6 +257,7 @@ public final class CvmfsGoals {
                 }
                 long bc0 = processCpuNanos();
                 long b0 = System.nanoTime();
+                int rawConns = served.server().acceptedConnections();
                 List<Future<Integer>> got = new ArrayList<>();
                 for (String o : objects) {
                     String url = served.url(o);
@@ -270,6 +274,9 @@ public final class CvmfsGoals {
                     f.get();
                 }
                 long b1 = System.nanoTime();
+                // the same number of new TCP connections on both sides, or the comparison is unfair
+                System.out.printf("    round %d: new connections: client %d, raw %d%n", i, clientConns,
+                        served.server().acceptedConnections() - rawConns);
                 long bc1 = processCpuNanos();
                 http.dispatcher().executorService().shutdown();
                 http.connectionPool().evictAll();

@@ -60,6 +60,7 @@ public final class RepositoryServer implements AutoCloseable {
     private final ExecutorService workers;
     private final Thread acceptor;
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger accepted = new AtomicInteger();
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
     private final List<FaultRule> faults = new CopyOnWriteArrayList<>();
@@ -191,6 +192,11 @@ public final class RepositoryServer implements AutoCloseable {
         return () -> faults.remove(rule);
     }
 
+    /** @return how many TCP connections the server has accepted so far (connection reuse shows here) */
+    public int acceptedConnections() {
+        return accepted.get();
+    }
+
     /** Removes every injected fault. */
     public void clearFaults() {
         faults.clear();
@@ -227,6 +233,7 @@ public final class RepositoryServer implements AutoCloseable {
         while (!serverSocket.isClosed()) {
             try {
                 Socket s = serverSocket.accept();
+                accepted.incrementAndGet();
                 s.setTcpNoDelay(true);
                 connections.add(s);
                 workers.execute(() -> {

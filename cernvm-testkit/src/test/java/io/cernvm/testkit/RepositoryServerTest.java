@@ -100,6 +100,19 @@ class RepositoryServerTest {
     }
 
     @Test
+    void countsTheConnectionsItAccepts() throws IOException {
+        assertThat(server.acceptedConnections()).isZero();
+        for (int i = 1; i <= 2; i++) {
+            try (Socket s = new Socket(server.address().getAddress(), server.port())) {
+                s.getOutputStream().write(("GET /.cvmfspublished HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                assertThat(new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 200");
+            }
+            assertThat(server.acceptedConnections()).isEqualTo(i);
+        }
+    }
+
+    @Test
     void missingFilesAndEscapesAreNotFound() throws IOException {
         assertThat(get("data/ab/nothing").status()).isEqualTo(404);
         assertThat(get("data/ab").status()).isEqualTo(404);
