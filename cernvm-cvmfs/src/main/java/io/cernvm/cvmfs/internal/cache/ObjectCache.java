@@ -249,7 +249,10 @@ public final class ObjectCache implements BreadcrumbStore {
      * look into the cache again once they hold it.
      *
      * <p>The lock is a one-byte record lock in {@code lock_fetch} at an offset taken from the
-     * hash (a different object sharing the offset only waits a little longer).
+     * hash (a different object sharing the offset only waits a little longer). A thread
+     * interrupted while waiting closes the shared channel (as every interruptible channel does),
+     * which releases this process's other object locks early: at worst an object is then
+     * fetched twice, never stored half-written.
      *
      * @param hash the object
      * @return the held lock; closing it releases the lock
@@ -264,7 +267,7 @@ public final class ObjectCache implements BreadcrumbStore {
                 try {
                     return new ObjectLock(channel.lock(offset, 1, false));
                 } catch (OverlappingFileLockException e) {
-                    // held in this JVM through the same channel (another fetcher on this cache): wait a little
+                    // held elsewhere in this JVM (another fetcher or cache instance on this directory): wait a little
                     Thread.sleep(2);
                 }
             }
