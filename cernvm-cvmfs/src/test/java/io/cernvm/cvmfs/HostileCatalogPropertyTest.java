@@ -36,15 +36,7 @@ class HostileCatalogPropertyTest {
         CvmfsClient client = CvmfsClient.builder().localRepository(repo).workDirectory(tmp.resolve("work")).build();
         AtomicInteger refused = new AtomicInteger();
         qt().withExamples(40).withShrinkCycles(40).forAll(HostileInput.mutationsOf(plain)).checkAssert(mutated -> {
-            byte[] object = ZlibCodec.deflate(mutated);
-            ContentHash h = ContentHash.of(HashAlgorithm.SHA1, object, ObjectType.CATALOG);
-            try {
-                Path p = repo.resolve(h.objectPath());
-                Files.createDirectories(p.getParent());
-                Files.write(p, object);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            ContentHash h = storeCatalog(repo, mutated);
             try (Repository r = client.open("test.cern.ch", RevisionPin.rootHash(h.toString()))) {
                 List<String> dirs = new ArrayList<>(List.of("/"));
                 int seen = 0;
@@ -71,20 +63,26 @@ class HostileCatalogPropertyTest {
         Path repo = Files.createDirectories(tmp.resolve("empty"));
         CvmfsClient client = CvmfsClient.builder().transport(new DirectoryTransport(repo)).workDirectory(tmp.resolve("w2")).build();
         qt().withExamples(50).forAll(HostileInput.bytes(600)).checkAssert(bytes -> {
-            byte[] object = ZlibCodec.deflate(bytes);
-            ContentHash h = ContentHash.of(HashAlgorithm.SHA1, object, ObjectType.CATALOG);
-            try {
-                Path p = repo.resolve(h.objectPath());
-                Files.createDirectories(p.getParent());
-                Files.write(p, object);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            ContentHash h = storeCatalog(repo, bytes);
             try (Repository r = client.open("x.example.org", RevisionPin.rootHash(h.toString()))) {
                 r.list("/");
             } catch (CernVmException expected) {
                 assertThat(expected.reason()).isNotBlank();
             }
         });
+    }
+
+    /** Stores plain bytes as a zlib catalog object in a repository directory; @return its hash. */
+    private static ContentHash storeCatalog(Path repo, byte[] plain) {
+        byte[] object = ZlibCodec.deflate(plain);
+        ContentHash h = ContentHash.of(HashAlgorithm.SHA1, object, ObjectType.CATALOG);
+        try {
+            Path p = repo.resolve(h.objectPath());
+            Files.createDirectories(p.getParent());
+            Files.write(p, object);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return h;
     }
 }
