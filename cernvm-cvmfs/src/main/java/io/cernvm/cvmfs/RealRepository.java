@@ -221,7 +221,7 @@ final class RealRepository implements Repository {
     @Override
     public FileAttributes stat(String path) {
         ensureOpen();
-        return attributes(tree.require(links.resolve(path, false)));
+        return attributes(links.entry(path, false));
     }
 
     @Override
@@ -243,8 +243,8 @@ final class RealRepository implements Repository {
     @Override
     public List<DirectoryEntry> list(String path) {
         ensureOpen();
-        String dir = links.resolve(path, true);
-        CatalogEntry e = tree.require(dir);
+        CatalogEntry e = links.entry(path, true);
+        String dir = e.path();
         if (FileType.fromMode(e.row().mode()) != FileType.DIRECTORY) {
             throw new NotFoundException("not a directory", FaultLocation.atPath(RepositoryPath.display(dir)));
         }
@@ -258,16 +258,16 @@ final class RealRepository implements Repository {
     @Override
     public SeekableByteChannel open(String path) {
         ensureOpen();
-        String p = links.resolve(path, true);
-        CatalogEntry e = tree.require(p);
+        CatalogEntry e = links.entry(path, true);
+        String p = e.path();
         CatalogRow row = e.row();
-        FaultLocation at = FaultLocation.atPath(RepositoryPath.display(p));
+        String shown = RepositoryPath.display(p);
         if (FileType.fromMode(row.mode()) != FileType.FILE) {
-            throw new NotFoundException("not a regular file", at);
+            throw new NotFoundException("not a regular file", FaultLocation.atPath(shown));
         }
         if (row.has(CatalogRow.FLAG_EXTERNAL)) {
             throw new ConfigurationException("external data is not supported by this client (CVMFS_EXTERNAL_URL)",
-                    at.withPath(RepositoryPath.display(p)));
+                    FaultLocation.atPath(shown));
         }
         List<ContentChannel.Segment> segments = new ArrayList<>();
         if (row.has(CatalogRow.FLAG_CHUNKED)) {
@@ -275,16 +275,16 @@ final class RealRepository implements Repository {
                 segments.add(new ContentChannel.Segment(c.offset(), c.size(), c.hash(), row.compression()));
             }
             if (segments.isEmpty() && row.hash() == null) {
-                throw new IntegrityException("chunked file has neither chunks nor a hash", at);
+                throw new IntegrityException("chunked file has neither chunks nor a hash", FaultLocation.atPath(shown));
             }
         }
         if (segments.isEmpty()) {
             if (row.hash() == null) {
-                throw new IntegrityException("regular file has no content hash", at);
+                throw new IntegrityException("regular file has no content hash", FaultLocation.atPath(shown));
             }
             segments.add(new ContentChannel.Segment(0, row.size(), row.hash(), row.compression()));
         }
-        return new ContentChannel(session.objects, segments, row.size(), RepositoryPath.display(p));
+        return new ContentChannel(session.objects, segments, row.size(), shown);
     }
 
     @Override
@@ -307,8 +307,9 @@ final class RealRepository implements Repository {
     @Override
     public String readlink(String path) {
         ensureOpen();
-        String p = links.resolve(path, false);
-        CatalogRow row = tree.require(p).row();
+        CatalogEntry e = links.entry(path, false);
+        String p = e.path();
+        CatalogRow row = e.row();
         if (FileType.fromMode(row.mode()) != FileType.SYMLINK) {
             throw new NotFoundException("not a symbolic link", FaultLocation.atPath(RepositoryPath.display(p)));
         }
@@ -318,8 +319,8 @@ final class RealRepository implements Repository {
     @Override
     public Map<String, byte[]> xattrs(String path) {
         ensureOpen();
-        String p = links.resolve(path, false);
-        CatalogEntry e = tree.require(p);
+        CatalogEntry e = links.entry(path, false);
+        String p = e.path();
         Map<String, byte[]> parsed = XattrBlob.parse(e.row().xattr(), FaultLocation.atPath(RepositoryPath.display(p)));
         Map<String, byte[]> copy = new java.util.LinkedHashMap<>();
         parsed.forEach((k, v) -> copy.put(k, v.clone()));

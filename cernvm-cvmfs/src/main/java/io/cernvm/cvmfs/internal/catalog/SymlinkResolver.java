@@ -43,18 +43,38 @@ public final class SymlinkResolver {
      * @throws NotFoundException when a component is missing, a loop, or outside the repository
      */
     public String resolve(String path, boolean followLast) {
+        Optional<CatalogEntry> direct = direct(path, followLast);
+        return direct.isPresent() ? direct.get().path() : walk(path, followLast);
+    }
+
+    /**
+     * @param path       a user's path (absolute; {@code .} and {@code ..} allowed)
+     * @param followLast whether a symlink in the last component is followed too
+     * @return the entry at the canonical path it names, looked up once where the path is canonical
+     * @throws NotFoundException when a component is missing, a loop, or outside the repository
+     */
+    public CatalogEntry entry(String path, boolean followLast) {
+        Optional<CatalogEntry> direct = direct(path, followLast);
+        return direct.isPresent() ? direct.get() : tree.require(walk(path, followLast));
+    }
+
+    /** The entry of a canonical path that needs no symlink resolved; empty where the walk is needed. */
+    private Optional<CatalogEntry> direct(String path, boolean followLast) {
         if (path == null || !(path.isEmpty() || path.startsWith("/")) || path.indexOf('\0') >= 0) {
             throw new NotFoundException("not an absolute repository path", FaultLocation.atPath(String.valueOf(path).replace("\0", "\\0")));
         }
-        // fast path: entries are stored under real paths only, so a row found for the whole
-        // canonical path proves every directory above it is a real directory
+        // entries are stored under real paths only, so a row found for the whole canonical path
+        // proves every directory above it is a real directory
         if (isCanonical(path)) {
-            String canonical = path.equals("/") ? "" : path;
-            Optional<CatalogEntry> direct = tree.lookup(canonical);
+            Optional<CatalogEntry> direct = tree.lookup(path.equals("/") ? "" : path);
             if (direct.isPresent() && (!followLast || direct.get().row().typeBits() != 0120000)) {
-                return canonical;
+                return direct;
             }
         }
+        return Optional.empty();
+    }
+
+    private String walk(String path, boolean followLast) {
         Deque<String> todo = new ArrayDeque<>(split(path));
         List<String> done = new ArrayList<>();
         int links = 0;

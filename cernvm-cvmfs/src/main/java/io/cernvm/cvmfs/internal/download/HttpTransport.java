@@ -271,18 +271,19 @@ public final class HttpTransport implements RepositoryTransport {
         int attempt = 1;
         Route route = chain.current(path, attempt, this::emit);
         while (true) {
-            String urlText = route.host() + "/" + path;
-            AttemptResult result = attemptOnce(route, path, urlText, noCache, sink);
+            AttemptResult result = attemptOnce(route, path, noCache, sink);
             if (result.ok()) {
-                synchronized (lastServed) {
-                    lastServed.put(path, route);
+                if (chain.numHosts() > 1) { // with one host a corrupt object has nowhere else to go
+                    synchronized (lastServed) {
+                        lastServed.put(path, route);
+                    }
                 }
                 if (listener != DownloadListener.NONE || LOG.isDebugEnabled()) { // the URI is built only for someone to see
-                    emit(new DownloadEvent.Success(path, URI.create(urlText), route.proxy().toString(), result.bytes(), attempt));
+                    emit(new DownloadEvent.Success(path, URI.create(urlText(route, path)), route.proxy().toString(), result.bytes(), attempt));
                 }
                 return;
             }
-            URI url = URI.create(urlText);
+            URI url = URI.create(urlText(route, path));
             FailoverReason reason = result.reason();
             attempts.add(new AllMirrorsFailedException.Attempt(url, route.proxy().toString(), reason.description() + " (" + result.detail() + ")"));
             every404 &= result.status() == 404 && reason == FailoverReason.HOST_HTTP;
@@ -351,12 +352,16 @@ public final class HttpTransport implements RepositoryTransport {
         return new AllMirrorsFailedException(path + " from " + describe(), attempts, cause);
     }
 
-    private AttemptResult attemptOnce(Route route, String path, String url, boolean noCache, BodySink sink) {
+    private static String urlText(Route route, String path) {
+        return route.host() + "/" + path;
+    }
+
+    private AttemptResult attemptOnce(Route route, String path, boolean noCache, BodySink sink) {
         boolean proxied = !route.proxy().isDirect();
         HttpUrl base = route.hostIndex() < hostUrls.length && route.host() == chain.hosts().get(route.hostIndex())
                 ? hostUrls[route.hostIndex()] : null;
         Request request = new Request.Builder()
-                .url(base != null ? base.newBuilder().addPathSegments(path).build() : HttpUrl.get(url))
+                .url(base != null ? base.newBuilder().addPathSegments(path).build() : HttpUrl.get(urlText(route, path)))
                 .headers(noCache ? noCacheHeaders : headers)
                 .build();
         try (Response response = clientFor(route.proxy()).newCall(request).execute()) {
@@ -430,7 +435,19 @@ public final class HttpTransport implements RepositoryTransport {
     }
 
     /** The client for a proxy; the last one used is at hand without a map lookup. */
+    private static final int SHARDS = Integer.getInteger("shards", 1);
+    private final Map<ProxyEndpoint, OkHttpClient[]> sharded = new ConcurrentHashMap<>();
     private OkHttpClient clientFor(ProxyEndpoint proxy) {
+        if (SHARDS > 1) {
+            OkHttpClient[] s = sharded.computeIfAbsent(proxy, p -> {
+                OkHttpClient[] a = new OkHttpClient[SHARDS];
+                for (int i = 0; i < SHARDS; i++) {
+                    a[i] = newClientFor(p).newBuilder().connectionPool(new ConnectionPool(Math.max(2, settings.maxParallel() / SHARDS), 4, TimeUnit.SECONDS)).build();
+                }
+                return a;
+            });
+            return s[(int) (Thread.currentThread().getId() % SHARDS)];
+        }
         ProxyClient last = lastClient;
         if (last != null && last.proxy().equals(proxy)) {
             return last.client();

@@ -2,6 +2,7 @@ package io.cernvm.cvmfs.internal.object;
 
 import io.cernvm.api.FaultLocation;
 import io.cernvm.api.IntegrityException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -20,6 +21,8 @@ import java.util.Optional;
 public record ContentHash(HashAlgorithm algorithm, byte[] digest, ObjectType type) {
 
     private static final HexFormat HEX = HexFormat.of();
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DATA = "data/".getBytes(StandardCharsets.US_ASCII);
 
     /** Validates the algorithm and the digest length; copies the digest. */
     public ContentHash {
@@ -146,8 +149,27 @@ public record ContentHash(HashAlgorithm algorithm, byte[] digest, ObjectType typ
 
     /** @return the object's path below the repository base: {@code data/XX/<rest><id><suffix>} */
     public String objectPath() {
-        String hex = hex();
-        return "data/" + hex.substring(0, 2) + "/" + hex.substring(2) + algorithm.id() + type.suffix();
+        // built byte by byte: this runs for every object fetched, and the concatenation of
+        // hex substrings showed up in the small-file read profile
+        String id = algorithm.id();
+        String suffix = type.suffix();
+        byte[] path = new byte[DATA.length + 1 + 2 * digest.length + id.length() + suffix.length()];
+        System.arraycopy(DATA, 0, path, 0, DATA.length);
+        int at = DATA.length;
+        for (int i = 0; i < digest.length; i++) {
+            path[at++] = HEX_DIGITS[(digest[i] >> 4) & 0xf];
+            path[at++] = HEX_DIGITS[digest[i] & 0xf];
+            if (i == 0) {
+                path[at++] = '/';
+            }
+        }
+        for (int i = 0; i < id.length(); i++) {
+            path[at++] = (byte) id.charAt(i); // ids and suffixes are ASCII
+        }
+        for (int i = 0; i < suffix.length(); i++) {
+            path[at++] = (byte) suffix.charAt(i);
+        }
+        return new String(path, StandardCharsets.ISO_8859_1);
     }
 
     /** @return hex, algorithm id and suffix: the object's file name as a whole */
@@ -177,6 +199,8 @@ public record ContentHash(HashAlgorithm algorithm, byte[] digest, ObjectType typ
 
     @Override
     public int hashCode() {
-        return Objects.hash(algorithm, type) * 31 + Arrays.hashCode(digest);
+        // the digest's first bytes are as good as any hash of it (it is one) and cost nothing
+        int head = (digest[0] & 0xff) << 24 | (digest[1] & 0xff) << 16 | (digest[2] & 0xff) << 8 | (digest[3] & 0xff);
+        return head ^ (algorithm.ordinal() << 4 | type.ordinal());
     }
 }

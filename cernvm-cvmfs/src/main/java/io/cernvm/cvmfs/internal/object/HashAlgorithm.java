@@ -121,8 +121,8 @@ public enum HashAlgorithm {
         return switch (this) {
             // the JDK's digests run on the CPU's SHA/MD5 intrinsics, several times faster than
             // Bouncy Castle's pure-Java ones on the read path (every object, every path hash)
-            case MD5 -> JdkDigest.of("MD5");
-            case SHA1 -> JdkDigest.of("SHA-1");
+            case MD5 -> JdkDigest.md5();
+            case SHA1 -> JdkDigest.sha1();
             case RIPEMD160 -> new RIPEMD160Digest();
             case SHAKE128 -> new SHAKEDigest(128);
         };

@@ -36,7 +36,7 @@ final class ObjectBodyDecoder implements BodySink {
      * @param hash        the object's name, i.e. the hash its body must have
      * @param compression how the body is stored
      * @param maxSize     the largest acceptable plain size
-     * @param inflater    a reset inflater for zlib objects (the caller ends or reuses it), or {@code null} for plain ones
+     * @param inflater    an inflater for zlib objects, reset on {@link #begin} (the caller ends or reuses it), or {@code null} for plain ones
      */
     ObjectBodyDecoder(ContentHash hash, ObjectCompression compression, long maxSize, Inflater inflater) {
         this.hash = hash;

@@ -15,7 +15,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -58,12 +57,15 @@ public final class ObjectFetcher {
 
     private record InFlightKey(ContentHash hash, ObjectCompression compression, long maxSize) {
     }
+
+    private record RecentKey(ContentHash hash, ObjectCompression compression) {
+    }
     /**
      * Small objects verified and decompressed lately, by name: a name is the hash of the
      * content, so an entry never goes stale. A warm open+read of a small file then costs no
      * request and no inflate, as cvmfs2's cache manager answers a warm open from its cache.
      */
-    private final Map<List<Object>, byte[]> recent = new LinkedHashMap<>(64, 0.75f, true);
+    private final Map<RecentKey, byte[]> recent = new LinkedHashMap<>(64, 0.75f, true);
     private long recentBytes;
 
     /**
@@ -104,14 +106,14 @@ public final class ObjectFetcher {
      */
     public byte[] fetch(ContentHash hash, ObjectCompression compression, long maxSize) {
         synchronized (recent) {
-            byte[] hit = recent.get(List.of(hash, compression));
+            byte[] hit = recent.get(new RecentKey(hash, compression));
             if (hit != null && hit.length <= maxSize) {
                 return hit.clone();
             }
         }
         byte[] plain = fetchThroughCache(hash, compression, maxSize);
         if (plain.length <= RECENT_OBJECT_MAX) {
-            remember(List.of(hash, compression), plain.clone());
+            remember(new RecentKey(hash, compression), plain.clone());
         }
         return plain;
     }
@@ -225,7 +227,7 @@ public final class ObjectFetcher {
         return locks[Math.floorMod(hash.toString().hashCode(), LOCK_STRIPES)];
     }
 
-    private void remember(List<Object> key, byte[] plain) {
+    private void remember(RecentKey key, byte[] plain) {
         synchronized (recent) {
             byte[] old = recent.put(key, plain);
             recentBytes += plain.length - (old == null ? 0 : old.length);
@@ -283,7 +285,6 @@ public final class ObjectFetcher {
     }
 
     private void returnInflater(Inflater inflater) {
-        inflater.reset();
         synchronized (inflaters) {
             if (inflaters.size() < POOLED_INFLATERS) {
                 inflaters.push(inflater);

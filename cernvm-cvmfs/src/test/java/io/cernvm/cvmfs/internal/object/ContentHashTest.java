@@ -86,4 +86,19 @@ class ContentHashTest {
             assertThat(h.objectPath()).matches("data/[0-9a-f]{2}/[0-9a-f]{38}(-rmd160|-shake128)?P");
         });
     }
+
+    @Test
+    void propertyTheObjectPathIsTheHexSplitAfterTwoDigitsWithIdAndSuffix() {
+        qt().forAll(HostileInput.bytes(100), integers().between(1, 3), integers().between(0, ObjectType.values().length - 1))
+                .checkAssert((data, code, type) -> {
+                    HashAlgorithm a = HashAlgorithm.values()[code];
+                    ObjectType t = ObjectType.values()[type];
+                    ContentHash h = ContentHash.of(a, data, t);
+                    String hex = h.hex();
+                    assertThat(h.objectPath()).isEqualTo("data/" + hex.substring(0, 2) + "/" + hex.substring(2) + a.id() + t.suffix());
+                    ContentHash same = ContentHash.parse(h.toString(), t);
+                    assertThat(same).isEqualTo(h).hasSameHashCodeAs(h);
+                    assertThat(h.withType(t == ObjectType.FILE ? ObjectType.CATALOG : ObjectType.FILE)).isNotEqualTo(h);
+                });
+    }
 }
