@@ -1,5 +1,5 @@
 #!/bin/sh
-# cvmfs goals, each against a baseline measured in the same run (about 3 minutes):
+# cvmfs goals, each against a baseline measured in the same run (about 5 minutes):
 #  - JMH: Repository.stat on one thread (goal >= 100,000/s); warm 4 KiB open+read vs the same
 #    read from local disk (goal <= 2x, zero HTTP requests, printed per iteration)
 #  - CvmfsGoals: heap per idle open repository, cold 20 MiB chunked read vs curl+SHA-1+inflate,
