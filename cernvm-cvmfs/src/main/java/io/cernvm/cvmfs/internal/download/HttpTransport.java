@@ -435,19 +435,7 @@ public final class HttpTransport implements RepositoryTransport {
     }
 
     /** The client for a proxy; the last one used is at hand without a map lookup. */
-    private static final int SHARDS = Integer.getInteger("shards", 1);
-    private final Map<ProxyEndpoint, OkHttpClient[]> sharded = new ConcurrentHashMap<>();
     private OkHttpClient clientFor(ProxyEndpoint proxy) {
-        if (SHARDS > 1) {
-            OkHttpClient[] s = sharded.computeIfAbsent(proxy, p -> {
-                OkHttpClient[] a = new OkHttpClient[SHARDS];
-                for (int i = 0; i < SHARDS; i++) {
-                    a[i] = newClientFor(p).newBuilder().connectionPool(new ConnectionPool(Math.max(2, settings.maxParallel() / SHARDS), 4, TimeUnit.SECONDS)).build();
-                }
-                return a;
-            });
-            return s[(int) (Thread.currentThread().getId() % SHARDS)];
-        }
         ProxyClient last = lastClient;
         if (last != null && last.proxy().equals(proxy)) {
             return last.client();

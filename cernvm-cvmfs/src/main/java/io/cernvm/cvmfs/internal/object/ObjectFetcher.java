@@ -224,7 +224,7 @@ public final class ObjectFetcher {
     }
 
     private Object lockOf(ContentHash hash) {
-        return locks[Math.floorMod(hash.toString().hashCode(), LOCK_STRIPES)];
+        return locks[Math.floorMod(hash.hashCode(), LOCK_STRIPES)];
     }
 
     private void remember(RecentKey key, byte[] plain) {
