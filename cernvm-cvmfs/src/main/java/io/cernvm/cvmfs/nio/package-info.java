@@ -47,8 +47,8 @@
  *     {@code CVMFS_BACKOFF_INIT}, {@code CVMFS_BACKOFF_MAX}, {@code CVMFS_PROXY_RESET_AFTER},
  *     {@code CVMFS_HOST_RESET_AFTER}, {@code CVMFS_LOW_SPEED_LIMIT}, {@code CVMFS_MAX_SERVERS},
  *     {@code CVMFS_FOLLOW_REDIRECTS}</td><td>string</td><td>download settings, as upstream</td></tr>
- * <tr><td>{@code CVMFS_USE_GEOAPI}</td><td>boolean (yes/on/1/true, no/off/0/false)</td><td>before the
- *     first download, ask the Geo API of up to three random Stratum 1s for the order of the servers
+ * <tr><td>{@code CVMFS_USE_GEOAPI}</td><td>string</td><td>a boolean (yes/on/1/true, no/off/0/false):
+ *     before the first download, ask the Geo API of up to three random Stratum 1s for the order of the servers
  *     and fallback proxy groups (as upstream at mount); a failure keeps the configured order and
  *     is reported as a {@code DownloadEvent.HostOrderKept}; default no. {@code CVMFS_MAX_SERVERS}
  *     applies after the ordering</td></tr>
