@@ -7,6 +7,7 @@ import io.cernvm.cvmfs.config.ClientConfiguration;
 import io.cernvm.cvmfs.download.DownloadListener;
 import io.cernvm.cvmfs.download.DownloadSettings;
 import io.cernvm.cvmfs.internal.cache.ObjectCache;
+import io.cernvm.cvmfs.internal.download.ClientUuid;
 import io.cernvm.cvmfs.internal.download.HttpTransport;
 import io.cernvm.cvmfs.internal.transport.DirectoryTransport;
 import io.cernvm.cvmfs.internal.transport.RepositoryTransport;
@@ -106,9 +107,17 @@ public final class CvmfsClient {
         if (keys == null && !settings.keyPaths.isEmpty()) {
             keys = MasterKeys.load(settings.keyPaths);
         }
-        RepositoryTransport transport = settings.downloadSettings != null
-                ? HttpTransport.builder().settings(settings.downloadSettings).listener(settings.downloadListener).clock(settings.clock).build()
-                : settings.transports.apply(repository);
+        RepositoryTransport transport;
+        if (settings.downloadSettings != null) {
+            HttpTransport.Builder http = HttpTransport.builder().settings(settings.downloadSettings).listener(settings.downloadListener)
+                    .clock(settings.clock);
+            if (settings.cacheDirectory != null) {
+                ClientUuid.read(settings.cacheDirectory).ifPresent(http::clientUuid); // the Geo API's name for a client without proxy
+            }
+            transport = http.build();
+        } else {
+            transport = settings.transports.apply(repository);
+        }
         RepositorySession session = new RepositorySession(repository, transport, settings.ownsTransports, keys, settings.clock,
                 settings.breadcrumbs, settings.cache, settings.symlinkEnvironment, settings.listener, settings.workDirectory,
                 settings.mountDirectory + "/" + repository);

@@ -258,15 +258,18 @@ public final class ClientConfiguration {
 
     /**
      * @return the download settings these parameters give ({@code CVMFS_MAX_SERVERS}, when
-     *         positive, keeps only the first servers; {@code CERNVM_UUID} from the
+     *         positive, keeps only the first servers, after the Geo API ordered them when
+     *         {@code CVMFS_USE_GEOAPI} is on; {@code CERNVM_UUID} from the
      *         {@linkplain Builder#environment environment} is appended to the User-Agent)
      * @throws ConfigurationException when {@code CVMFS_SERVER_URL} is unset
      */
     public DownloadSettings downloadSettings() {
         List<URI> servers = serverUrls();
-        long maxServers = count("CVMFS_MAX_SERVERS", 0);
-        if (maxServers > 0 && maxServers < servers.size()) {
-            servers = servers.subList(0, (int) maxServers); // as download.cc: CVMFS_MAX_SERVERS truncates the chain
+        int maxServers = (int) Math.min(Integer.MAX_VALUE, count("CVMFS_MAX_SERVERS", 0));
+        boolean useGeoApi = bool("CVMFS_USE_GEOAPI", false);
+        if (!useGeoApi && maxServers > 0 && maxServers < servers.size()) {
+            // as mountpoint.cc: CVMFS_MAX_SERVERS truncates the chain, after the Geo API when that is on
+            servers = servers.subList(0, maxServers);
         }
         return DownloadSettings.builder()
                 .servers(servers)
@@ -282,6 +285,9 @@ public final class ClientConfiguration {
                 .hostResetAfter(hostResetAfter())
                 .followRedirects(bool("CVMFS_FOLLOW_REDIRECTS", false))
                 .userAgent(userAgent())
+                .useGeoApi(useGeoApi)
+                .proxyTemplate(get("CVMFS_PROXY_TEMPLATE").orElse(""))
+                .maxServers(maxServers)
                 .build();
     }
 

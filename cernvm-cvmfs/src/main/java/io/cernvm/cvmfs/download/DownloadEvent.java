@@ -2,6 +2,7 @@ package io.cernvm.cvmfs.download;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -126,6 +127,49 @@ public sealed interface DownloadEvent {
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(url, "url");
             Objects.requireNonNull(proxy, "proxy");
+        }
+    }
+
+    /**
+     * The Geo API ordered the host chain (and the fallback proxy groups) by proximity, once,
+     * before the first repository fetch ({@code CVMFS_USE_GEOAPI}); the first host of
+     * {@code to} is now active.
+     *
+     * @param path            the Geo API path asked, below the answering host's URL
+     * @param from            the host chain before
+     * @param to              the host chain now
+     * @param fallbackProxies the fallback proxy groups now, in order, each as in the proxy string; empty when none
+     * @param source          the URL that answered
+     * @param attempt         how many Geo API requests were made (at most three)
+     */
+    record HostsOrdered(String path, List<URI> from, List<URI> to, List<String> fallbackProxies, URI source, int attempt)
+            implements DownloadEvent {
+        /** Checks that every component is present and copies the lists. */
+        public HostsOrdered {
+            Objects.requireNonNull(path, "path");
+            from = List.copyOf(from);
+            to = List.copyOf(to);
+            fallbackProxies = List.copyOf(fallbackProxies);
+            Objects.requireNonNull(source, "source");
+        }
+    }
+
+    /**
+     * The Geo API gave no usable order ({@code CVMFS_USE_GEOAPI}): every host asked failed or
+     * answered something that is not a permutation of the names sent. The configured order
+     * stays; the repository is opened anyway, as upstream mounts anyway.
+     *
+     * @param path    the Geo API path asked, below each host's URL
+     * @param hosts   the host chain, unchanged
+     * @param reason  what each request got, {@code ; }-separated
+     * @param attempt how many Geo API requests were made (at most three)
+     */
+    record HostOrderKept(String path, List<URI> hosts, String reason, int attempt) implements DownloadEvent {
+        /** Checks that every component is present and copies the list. */
+        public HostOrderKept {
+            Objects.requireNonNull(path, "path");
+            hosts = List.copyOf(hosts);
+            Objects.requireNonNull(reason, "reason");
         }
     }
 }

@@ -38,6 +38,14 @@ public interface DownloadListener {
     default void succeeded(DownloadEvent.Success event) {
     }
 
+    /** @param event the Geo API ordered the hosts */
+    default void hostsOrdered(DownloadEvent.HostsOrdered event) {
+    }
+
+    /** @param event the Geo API gave no usable order; the configured one stays */
+    default void hostOrderKept(DownloadEvent.HostOrderKept event) {
+    }
+
     /**
      * @param sink receives every event
      * @return a listener passing every event to {@code sink}
@@ -72,6 +80,16 @@ public interface DownloadListener {
 
             @Override
             public void succeeded(DownloadEvent.Success event) {
+                sink.accept(event);
+            }
+
+            @Override
+            public void hostsOrdered(DownloadEvent.HostsOrdered event) {
+                sink.accept(event);
+            }
+
+            @Override
+            public void hostOrderKept(DownloadEvent.HostOrderKept event) {
                 sink.accept(event);
             }
         };

@@ -30,10 +30,18 @@ import java.util.Objects;
  * @param userAgent       the {@code User-Agent} header
  * @param followRedirects whether HTTP redirects are followed ({@code CVMFS_FOLLOW_REDIRECTS}, no);
  *                        when not, a redirect is a host error
+ * @param useGeoApi       whether the Geo API orders the host chain and the fallback proxy groups
+ *                        before the first fetch ({@code CVMFS_USE_GEOAPI}, no)
+ * @param proxyTemplate   the name sent to the Geo API in place of the proxy ({@code CVMFS_PROXY_TEMPLATE});
+ *                        empty: the active proxy's host name, or the client's UUID without proxy
+ * @param maxServers      how many hosts are kept after the Geo API ordered them ({@code CVMFS_MAX_SERVERS}); 0: all.
+ *                        Without the Geo API, {@code servers} is expected to be cut already, as
+ *                        {@code ClientConfiguration.downloadSettings()} does; the transport then cuts it too
  */
 public record DownloadSettings(List<URI> servers, String httpProxy, String fallbackProxy, Duration timeout, Duration timeoutDirect,
         long lowSpeedLimit, int maxRetries, Duration backoffInit, Duration backoffMax, Duration proxyResetAfter,
-        Duration hostResetAfter, int maxParallel, String userAgent, boolean followRedirects) {
+        Duration hostResetAfter, int maxParallel, String userAgent, boolean followRedirects, boolean useGeoApi,
+        String proxyTemplate, int maxServers) {
 
     /** The default {@code User-Agent}: upstream's library form, {@code cvmfs libcvmfs <version>}. */
     public static final String DEFAULT_USER_AGENT = "cvmfs libcvmfs 2.12.0";
@@ -66,6 +74,35 @@ public record DownloadSettings(List<URI> servers, String httpProxy, String fallb
         if (userAgent.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
             throw new IllegalArgumentException("User-Agent must be printable ASCII");
         }
+        proxyTemplate = proxyTemplate == null ? "" : proxyTemplate;
+        if (maxServers < 0) {
+            throw bad("CVMFS_MAX_SERVERS", "must not be negative: " + maxServers);
+        }
+    }
+
+    /**
+     * The settings without the Geo API, as before it was supported.
+     *
+     * @param servers         the host chain
+     * @param httpProxy       {@code CVMFS_HTTP_PROXY}
+     * @param fallbackProxy   {@code CVMFS_FALLBACK_PROXY}
+     * @param timeout         {@code CVMFS_TIMEOUT}
+     * @param timeoutDirect   {@code CVMFS_TIMEOUT_DIRECT}
+     * @param lowSpeedLimit   {@code CVMFS_LOW_SPEED_LIMIT}
+     * @param maxRetries      {@code CVMFS_MAX_RETRIES}
+     * @param backoffInit     {@code CVMFS_BACKOFF_INIT}
+     * @param backoffMax      {@code CVMFS_BACKOFF_MAX}
+     * @param proxyResetAfter {@code CVMFS_PROXY_RESET_AFTER}
+     * @param hostResetAfter  {@code CVMFS_HOST_RESET_AFTER}
+     * @param maxParallel     how many downloads run at once
+     * @param userAgent       the {@code User-Agent} header
+     * @param followRedirects {@code CVMFS_FOLLOW_REDIRECTS}
+     */
+    public DownloadSettings(List<URI> servers, String httpProxy, String fallbackProxy, Duration timeout, Duration timeoutDirect,
+            long lowSpeedLimit, int maxRetries, Duration backoffInit, Duration backoffMax, Duration proxyResetAfter,
+            Duration hostResetAfter, int maxParallel, String userAgent, boolean followRedirects) {
+        this(servers, httpProxy, fallbackProxy, timeout, timeoutDirect, lowSpeedLimit, maxRetries, backoffInit, backoffMax,
+                proxyResetAfter, hostResetAfter, maxParallel, userAgent, followRedirects, false, "", 0);
     }
 
     /** @return a builder with upstream's defaults and no server */
@@ -90,6 +127,9 @@ public record DownloadSettings(List<URI> servers, String httpProxy, String fallb
         b.maxParallel = maxParallel;
         b.userAgent = userAgent;
         b.followRedirects = followRedirects;
+        b.useGeoApi = useGeoApi;
+        b.proxyTemplate = proxyTemplate;
+        b.maxServers = maxServers;
         return b;
     }
 
@@ -122,6 +162,9 @@ public record DownloadSettings(List<URI> servers, String httpProxy, String fallb
         private int maxParallel = 16;
         private String userAgent = DEFAULT_USER_AGENT;
         private boolean followRedirects;
+        private boolean useGeoApi;
+        private String proxyTemplate = "";
+        private int maxServers;
 
         private Builder() {
         }
@@ -273,13 +316,41 @@ public record DownloadSettings(List<URI> servers, String httpProxy, String fallb
         }
 
         /**
+         * @param value {@code CVMFS_USE_GEOAPI}: order the hosts by the Geo API before the first fetch
+         * @return this builder
+         */
+        public Builder useGeoApi(boolean value) {
+            this.useGeoApi = value;
+            return this;
+        }
+
+        /**
+         * @param value {@code CVMFS_PROXY_TEMPLATE}, the name sent to the Geo API for the proxy; empty for none
+         * @return this builder
+         */
+        public Builder proxyTemplate(String value) {
+            this.proxyTemplate = value;
+            return this;
+        }
+
+        /**
+         * @param value {@code CVMFS_MAX_SERVERS}: how many hosts are kept (after the Geo API); 0 for all
+         * @return this builder
+         */
+        public Builder maxServers(int value) {
+            this.maxServers = value;
+            return this;
+        }
+
+        /**
          * @return the settings
          * @throws ConfigurationException when a value is malformed
          */
         public DownloadSettings build() {
             List<URI> hosts = serverUrl != null ? ServerList.parse(serverUrl, fqrn) : servers;
             return new DownloadSettings(hosts, httpProxy, fallbackProxy, timeout, timeoutDirect, lowSpeedLimit, maxRetries,
-                    backoffInit, backoffMax, proxyResetAfter, hostResetAfter, maxParallel, userAgent, followRedirects);
+                    backoffInit, backoffMax, proxyResetAfter, hostResetAfter, maxParallel, userAgent, followRedirects, useGeoApi,
+                    proxyTemplate, maxServers);
         }
     }
 }

@@ -47,6 +47,14 @@
  *     {@code CVMFS_BACKOFF_INIT}, {@code CVMFS_BACKOFF_MAX}, {@code CVMFS_PROXY_RESET_AFTER},
  *     {@code CVMFS_HOST_RESET_AFTER}, {@code CVMFS_LOW_SPEED_LIMIT}, {@code CVMFS_MAX_SERVERS},
  *     {@code CVMFS_FOLLOW_REDIRECTS}</td><td>string</td><td>download settings, as upstream</td></tr>
+ * <tr><td>{@code CVMFS_USE_GEOAPI}</td><td>string</td><td>a boolean (yes/on/1/true, no/off/0/false):
+ *     before the first download, ask the Geo API of up to three random Stratum 1s for the order of the servers
+ *     and fallback proxy groups (as upstream at mount); a failure keeps the configured order and
+ *     is reported as a {@code DownloadEvent.HostOrderKept}; default no. {@code CVMFS_MAX_SERVERS}
+ *     applies after the ordering</td></tr>
+ * <tr><td>{@code CVMFS_PROXY_TEMPLATE}</td><td>string</td><td>the name sent to the Geo API in place of
+ *     the proxy's host name (without a proxy: the client UUID, from the cache's {@code uuid} file
+ *     when there is one)</td></tr>
  * <tr><td>{@code CVMFS_CACHE_BASE}, {@code CVMFS_CACHE_DIR}, {@code CVMFS_SHARED_CACHE},
  *     {@code CVMFS_QUOTA_LIMIT}</td><td>string</td><td>the disk cache of HTTP downloads, as
  *     upstream (default {@code /var/lib/cvmfs/shared}, 4000 MB); warm reads make no request</td></tr>

@@ -225,6 +225,34 @@ class ClientConfigurationTest {
     }
 
     @Test
+    void theGeoApiKeysKeepTheWholeChainForOrderingAndCutItAfterwards() throws IOException {
+        write("domain.d/cern.ch.conf", "CVMFS_SERVER_URL='http://s1/cvmfs/@fqrn@;http://s2/cvmfs/@fqrn@;http://s3/cvmfs/@fqrn@'\n"
+                + "CVMFS_MAX_SERVERS=2\nCVMFS_USE_GEOAPI=yes\nCVMFS_PROXY_TEMPLATE=squid-@org@\n");
+        DownloadSettings s = load().downloadSettings();
+        assertThat(s.useGeoApi()).isTrue();
+        assertThat(s.servers()).hasSize(3);
+        assertThat(s.maxServers()).isEqualTo(2);
+        assertThat(s.proxyTemplate()).isEqualTo("squid-atlas");
+        try (HttpTransport t = HttpTransport.builder().settings(s).build()) {
+            assertThat(t.describe()).startsWith("http://s1/cvmfs/atlas.cern.ch;http://s2/cvmfs/atlas.cern.ch;http://s3"); // cut after ordering
+        }
+        DownloadSettings off = ClientConfiguration.builder().root(root).set("CVMFS_USE_GEOAPI", "Off").load(FQRN).downloadSettings();
+        assertThat(off.useGeoApi()).isFalse();
+        assertThat(off.servers()).hasSize(2);
+        try (HttpTransport t = HttpTransport.builder().settings(off.toBuilder().servers(s.servers()).build()).build()) {
+            assertThat(t.describe()).startsWith("http://s1/cvmfs/atlas.cern.ch;http://s2/cvmfs/atlas.cern.ch via"); // the transport cuts too
+        }
+        assertThatThrownBy(() -> ClientConfiguration.builder().root(root).set("CVMFS_USE_GEOAPI", "maybe").load(FQRN).downloadSettings())
+                .isInstanceOf(ConfigurationException.class);
+        DownloadSettings plain = DownloadSettings.builder().serverUrl("http://s1/x").build();
+        assertThat(plain.useGeoApi()).isFalse();
+        assertThat(plain.proxyTemplate()).isEmpty();
+        assertThat(plain.maxServers()).isZero();
+        assertThat(new DownloadSettings(plain.servers(), "", "", plain.timeout(), plain.timeoutDirect(), 1024, 1, plain.backoffInit(),
+                plain.backoffMax(), plain.proxyResetAfter(), plain.hostResetAfter(), 16, plain.userAgent(), false)).isEqualTo(plain);
+    }
+
+    @Test
     void hostileFilesGiveOnlyConfigurationExceptions() throws IOException {
         Files.write(root.resolve("default.local"), new byte[] {(byte) 0xff, (byte) 0xfe, 0x41, 0x3d});
         assertThatThrownBy(this::load).isInstanceOf(ConfigurationException.class);

@@ -28,6 +28,13 @@ final class DownloadEventText {
         if (event instanceof DownloadEvent.Failure e) {
             return "failed " + e.url() + " via " + e.proxy() + ": " + e.reason() + " (" + e.detail() + ", attempt " + e.attempt() + ")";
         }
+        if (event instanceof DownloadEvent.HostsOrdered e) {
+            return "geo order " + e.from() + " -> " + e.to() + (e.fallbackProxies().isEmpty() ? "" : ", fallback proxies "
+                    + e.fallbackProxies()) + " (from " + e.source() + ", attempt " + e.attempt() + ")";
+        }
+        if (event instanceof DownloadEvent.HostOrderKept e) {
+            return "geo order failed, keeping " + e.hosts() + ": " + e.reason();
+        }
         DownloadEvent.Success e = (DownloadEvent.Success) event;
         return "fetched " + e.url() + " via " + e.proxy() + " (" + e.bytes() + " bytes, attempt " + e.attempt() + ")";
     }

@@ -239,6 +239,24 @@ class CvmfsCommandTest {
     }
 
     @Test
+    void verboseShowsTheGeoApiOrderAndTheChosenHostServes() throws Exception {
+        Path geoRepo = Fixture.unpack(tmp.resolve("repo-geo"));
+        Path reply = geoRepo.resolve("api/v1.0/geo/geo-test/127.0.0.1,127.0.0.2");
+        Files.createDirectories(reply.getParent());
+        Files.writeString(reply, "2,1\n");
+        try (RepositoryServer one = RepositoryServer.builder().root(geoRepo).build();
+                RepositoryServer two = RepositoryServer.builder().root(geoRepo).bindAddress(java.net.InetAddress.getByName("127.0.0.2")).build()) {
+            List<String> global = client(one.baseUri() + ";" + two.baseUri(), tmp.resolve("cache-geo"),
+                    "-o", "CVMFS_USE_GEOAPI=yes", "-o", "CVMFS_PROXY_TEMPLATE=geo-test");
+            global.add(1, "-v");
+            CvmfsRun cat = CvmfsRun.of(global, "cat", "cvmfs://test.cern.ch/small/a.txt");
+            assertThat(cat.exitCode()).as(cat.err()).isZero();
+            assertThat(cat.err()).contains("geo order [" + one.baseUri() + ", " + two.baseUri() + "] -> [" + two.baseUri() + ", "
+                    + one.baseUri() + "]").contains("fetched " + two.baseUri()).doesNotContain("fetched " + one.baseUri());
+        }
+    }
+
+    @Test
     void fsckChecksAndRepairsTheCache() throws Exception {
         Path cache = tmp.resolve("cache-fsck");
         List<String> global = client(server.baseUri().toString(), cache);

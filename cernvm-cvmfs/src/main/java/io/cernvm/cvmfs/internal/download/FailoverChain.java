@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -24,13 +25,14 @@ import java.util.function.Consumer;
  */
 public final class FailoverChain {
 
-    private final List<URI> hosts;
+    private volatile List<URI> hosts; // replaced only by a Geo API reordering or CVMFS_MAX_SERVERS
     private final List<List<ProxyEndpoint>> groups; // members are swapped to the end when burned
     private final Clock clock;
     private final Random random;
     private final Duration proxyResetAfter;
     private final Duration hostResetAfter;
     private final int numProxies;
+    private final int firstFallbackGroup;
 
     private int hostCurrent;
     private Instant hostBackupSince;
@@ -59,6 +61,7 @@ public final class FailoverChain {
             groups.add(new ArrayList<>(g));
         }
         this.numProxies = proxies.size();
+        this.firstFallbackGroup = proxies.firstFallbackGroup();
         this.clock = clock;
         this.random = random;
         this.proxyResetAfter = proxyResetAfter;
@@ -79,6 +82,89 @@ public final class FailoverChain {
     /** @return the host chain */
     public List<URI> hosts() {
         return hosts;
+    }
+
+    /** @return what the Geo API is asked about, taken under the lock (see {@link GeoLayout}) */
+    public synchronized GeoLayout geoLayout() {
+        List<String> fallbackNames = new ArrayList<>();
+        for (int g = firstFallbackGroup; g < groups.size(); g++) {
+            String host = groups.get(g).get(0).host(); // load-balanced members are assumed to stand together, as upstream
+            fallbackNames.add(host.indexOf(':') >= 0 ? "[" + host + "]" : host);
+        }
+        return new GeoLayout(hosts, fallbackNames, firstFallbackGroup > 0 || groups.isEmpty(), active, groupCurrent >= firstFallbackGroup && !groups.isEmpty());
+    }
+
+    /** @return the fallback proxy groups in their current order, each written as in the proxy string */
+    public synchronized List<String> fallbackGroupsText() {
+        List<String> out = new ArrayList<>();
+        for (int g = firstFallbackGroup; g < groups.size(); g++) {
+            out.add(String.join("|", groups.get(g).stream().map(ProxyEndpoint::toString).toList()));
+        }
+        return out;
+    }
+
+    /**
+     * Reorders the host chain and the fallback proxy groups, as upstream's {@code ProbeGeo}
+     * re-installs them: the new first host becomes the active one and the host reset timer
+     * stops; the regular proxy groups stay as they are.
+     *
+     * @param hostOrder     for each new position, the current index of the host placed there
+     * @param fallbackOrder for each new fallback position, the current index (among the fallback
+     *                      groups) of the group placed there
+     * @throws IllegalArgumentException when either is not a permutation of the right size
+     */
+    public synchronized void reorder(int[] hostOrder, int[] fallbackOrder) {
+        List<URI> current = hosts;
+        int numFallback = groups.size() - firstFallbackGroup;
+        checkPermutation(hostOrder, current.size(), "host");
+        checkPermutation(fallbackOrder, numFallback, "fallback group");
+        List<URI> reordered = new ArrayList<>(current.size());
+        for (int i : hostOrder) {
+            reordered.add(current.get(i));
+        }
+        List<List<ProxyEndpoint>> fallback = new ArrayList<>(groups.subList(firstFallbackGroup, groups.size()));
+        boolean activeGroupMoved = false;
+        for (int i = 0; i < numFallback; i++) {
+            groups.set(firstFallbackGroup + i, fallback.get(fallbackOrder[i]));
+            activeGroupMoved |= firstFallbackGroup + i == groupCurrent && fallbackOrder[i] != i;
+        }
+        hosts = List.copyOf(reordered);
+        hostCurrent = 0;
+        hostBackupSince = null;
+        if (activeGroupMoved) {
+            burned = 0;
+            select();
+        }
+    }
+
+    /**
+     * Keeps only the first hosts, as upstream applies {@code CVMFS_MAX_SERVERS} after the Geo API.
+     *
+     * @param max how many hosts to keep; zero or more than there are: all
+     */
+    public synchronized void truncateHosts(int max) {
+        List<URI> current = hosts;
+        if (max <= 0 || max >= current.size()) {
+            return;
+        }
+        hosts = List.copyOf(current.subList(0, max));
+        if (hostCurrent >= max) {
+            hostCurrent = 0;
+            hostBackupSince = null;
+        }
+    }
+
+    private static void checkPermutation(int[] order, int size, String what) {
+        if (order.length != size) {
+            throw new IllegalArgumentException(what + " order of length " + order.length + " for " + size);
+        }
+        boolean[] seen = new boolean[size];
+        for (int i : order) {
+            if (i < 0 || i >= size || seen[i]) {
+                throw new IllegalArgumentException("not a " + what + " permutation: " + Arrays.toString(order));
+            }
+            seen[i] = true;
+        }
     }
 
     /**
@@ -228,6 +314,24 @@ public final class FailoverChain {
     private void emitProxy(ProxyEndpoint before, String path, int attempt, FailoverReason reason, Consumer<DownloadEvent> events) {
         if (!before.equals(active)) {
             events.accept(new DownloadEvent.ProxySwitch(path, before.toString(), active.toString(), reason, attempt));
+        }
+    }
+
+    /**
+     * The host chain and proxy groups as the Geo API question needs them.
+     *
+     * @param hosts            the host chain in its current order
+     * @param fallbackNames    the first host name of each fallback proxy group (IPv6 in brackets)
+     * @param regularProxies   whether there is a regular (not fallback) proxy group, {@code DIRECT} counting as one
+     * @param active           the proxy now active
+     * @param activeIsFallback whether the active proxy belongs to a fallback group
+     */
+    public record GeoLayout(List<URI> hosts, List<String> fallbackNames, boolean regularProxies, ProxyEndpoint active,
+            boolean activeIsFallback) {
+        /** Copies the lists. */
+        public GeoLayout {
+            hosts = List.copyOf(hosts);
+            fallbackNames = List.copyOf(fallbackNames);
         }
     }
 

@@ -15,6 +15,7 @@ import io.cernvm.cvmfs.internal.transport.RepositoryTransport;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -57,8 +59,9 @@ import org.slf4j.LoggerFactory;
  * Concurrent fetches of one path share one download; at most {@code maxParallel} downloads run
  * at once. Requests carry upstream's {@code User-Agent}, ask for the bytes unencoded (so they
  * arrive exactly as served) and, for {@code noCache}, {@code Pragma: no-cache} and
- * {@code Cache-Control: no-cache}. Every switch, retry, backoff, failure and success is a
- * {@link DownloadEvent} for the {@link DownloadListener}.
+ * {@code Cache-Control: no-cache}. With {@code CVMFS_USE_GEOAPI}, the Geo API orders the hosts
+ * once before the first fetch ({@link GeoSort}). Every switch, retry, backoff, failure and
+ * success, and the Geo API's outcome, is a {@link DownloadEvent} for the {@link DownloadListener}.
  */
 public final class HttpTransport implements RepositoryTransport {
 
@@ -81,8 +84,15 @@ public final class HttpTransport implements RepositoryTransport {
     /** Request headers, built once: the same for every request but for no-cache. */
     private final Headers headers;
     private final Headers noCacheHeaders;
-    /** Each host's base URL parsed once, or {@code null} where a path is appended as text and parsed whole. */
-    private final HttpUrl[] hostUrls;
+    /**
+     * Each host's base URL parsed once, or {@code null} where a path is appended as text and parsed
+     * whole. Replaced only by the Geo API step, which ends before any attempt starts.
+     */
+    private HttpUrl[] hostUrls;
+    /** Whether the Geo API step ({@code CVMFS_USE_GEOAPI}) is done or not wanted; it runs once, before the first fetch. */
+    private volatile boolean hostsSorted;
+    private final Object geoLock = new Object();
+    private final String clientUuid;
     private volatile ProxyClient lastClient;
     private final SharedDownloads<InFlightKey> inFlight = new SharedDownloads<>();
     private final Map<String, Route> lastServed = new LinkedHashMap<>(64, 0.75f, true) {
@@ -130,11 +140,20 @@ public final class HttpTransport implements RepositoryTransport {
                 .add("Accept-Encoding", "identity") // bytes exactly as served: the hash is over them
                 .build();
         this.noCacheHeaders = headers.newBuilder().add("Pragma", "no-cache").add("Cache-Control", "no-cache").build();
-        List<URI> hosts = chain.hosts();
-        this.hostUrls = new HttpUrl[hosts.size()];
-        for (int i = 0; i < hosts.size(); i++) {
-            hostUrls[i] = baseUrl(hosts.get(i));
+        this.clientUuid = b.clientUuid;
+        if (!settings.useGeoApi()) {
+            chain.truncateHosts(settings.maxServers()); // with the Geo API, after it (sortHostsOnce)
         }
+        this.hostUrls = baseUrls(chain.hosts());
+        this.hostsSorted = !settings.useGeoApi(); // after hostUrls: the volatile write publishes them
+    }
+
+    private static HttpUrl[] baseUrls(List<URI> hosts) {
+        HttpUrl[] urls = new HttpUrl[hosts.size()];
+        for (int i = 0; i < hosts.size(); i++) {
+            urls[i] = baseUrl(hosts.get(i));
+        }
+        return urls;
     }
 
     /**
@@ -247,6 +266,7 @@ public final class HttpTransport implements RepositoryTransport {
     }
 
     private void download(String path, boolean noCache, BodySink sink) {
+        sortHostsOnce();
         List<AllMirrorsFailedException.Attempt> attempts = new ArrayList<>();
         try {
             slots.acquire();
@@ -340,6 +360,46 @@ public final class HttpTransport implements RepositoryTransport {
             }
             attempt++;
             route = chain.current(path, attempt, this::emit);
+        }
+    }
+
+    /**
+     * The Geo API step of upstream's mount ({@code ProbeGeo}, then {@code CVMFS_MAX_SERVERS}):
+     * once, before the first attempt; concurrent first fetches wait for it. It never fails a fetch.
+     */
+    private void sortHostsOnce() {
+        if (hostsSorted) {
+            return;
+        }
+        synchronized (geoLock) {
+            if (hostsSorted) {
+                return;
+            }
+            try {
+                GeoSort.run(chain, settings.proxyTemplate(), () -> clientUuid != null ? clientUuid : UUID.randomUUID().toString(),
+                        random, this::geoGet, this::emit);
+            } catch (RuntimeException e) {
+                LOG.warn("Geo API ordering of {} failed; keeping the configured order", chain.hosts(), e);
+            } finally {
+                chain.truncateHosts(settings.maxServers());
+                hostUrls = baseUrls(chain.hosts());
+                hostsSorted = true; // publishes hostUrls to every later attempt
+            }
+        }
+    }
+
+    private String geoGet(HttpUrl url, ProxyEndpoint proxy, int maxBytes) throws IOException {
+        Request request = new Request.Builder().url(url).headers(headers).build();
+        try (Response response = clientFor(proxy).newCall(request).execute()) {
+            if (response.code() / 100 != 2) {
+                String squid = response.header("X-Squid-Error");
+                throw new IOException("HTTP " + response.code() + (squid != null ? ", X-Squid-Error: " + squid : ""));
+            }
+            BufferedSource in = response.body().source();
+            if (in.request(maxBytes + 1L)) {
+                throw new IOException("reply longer than " + maxBytes + " bytes");
+            }
+            return in.readString(StandardCharsets.ISO_8859_1);
         }
     }
 
@@ -472,6 +532,12 @@ public final class HttpTransport implements RepositoryTransport {
                 listener.attemptFailed(e);
             } else if (event instanceof DownloadEvent.Success e) {
                 listener.succeeded(e);
+            } else if (event instanceof DownloadEvent.HostsOrdered e) {
+                LOG.info("Geo API order of the hosts from {}: {}", e.source(), e.to());
+                listener.hostsOrdered(e);
+            } else if (event instanceof DownloadEvent.HostOrderKept e) {
+                LOG.warn("failed to retrieve the geographic order of the hosts, keeping {}: {}", e.hosts(), e.reason());
+                listener.hostOrderKept(e);
             }
         } catch (RuntimeException e) {
             LOG.warn("download listener failed on {}", event, e);
@@ -486,8 +552,20 @@ public final class HttpTransport implements RepositoryTransport {
         private Sleeper sleeper = Sleeper.THREAD;
         private Random random = new Random();
         private OkHttpClient client;
+        private String clientUuid;
 
         private Builder() {
+        }
+
+        /**
+         * @param value the client's UUID, sent to the Geo API in place of a proxy name when
+         *              requests go without proxy (upstream keeps it in the cache's {@code uuid}
+         *              file); by default a random one
+         * @return this builder
+         */
+        public Builder clientUuid(String value) {
+            this.clientUuid = Objects.requireNonNull(value, "value");
+            return this;
         }
 
         /**
