@@ -282,6 +282,8 @@ public final class ClientConfiguration {
                 .hostResetAfter(hostResetAfter())
                 .followRedirects(bool("CVMFS_FOLLOW_REDIRECTS", false))
                 .userAgent(userAgent())
+                .pacUrls(get("CVMFS_PAC_URLS").orElse(""))
+                .environment(environment)
                 .build();
     }
 

@@ -38,6 +38,10 @@ public interface DownloadListener {
     default void succeeded(DownloadEvent.Success event) {
     }
 
+    /** @param event the proxy group {@code auto} was resolved */
+    default void proxyAutoResolved(DownloadEvent.ProxyAutoResolved event) {
+    }
+
     /**
      * @param sink receives every event
      * @return a listener passing every event to {@code sink}
@@ -72,6 +76,11 @@ public interface DownloadListener {
 
             @Override
             public void succeeded(DownloadEvent.Success event) {
+                sink.accept(event);
+            }
+
+            @Override
+            public void proxyAutoResolved(DownloadEvent.ProxyAutoResolved event) {
                 sink.accept(event);
             }
         };

@@ -30,10 +30,18 @@ import java.util.Objects;
  * @param userAgent       the {@code User-Agent} header
  * @param followRedirects whether HTTP redirects are followed ({@code CVMFS_FOLLOW_REDIRECTS}, no);
  *                        when not, a redirect is a host error
+ * @param pacUrls         {@code CVMFS_PAC_URLS}: the {@code ;}-separated PAC files a proxy group
+ *                        {@code auto} is resolved from ({@code auto} in the list meaning
+ *                        {@code http://wpad/wpad.dat}); empty for none, as upstream, which tries
+ *                        no PAC file when the parameter is unset
+ * @param environmentHttpProxy the {@code http_proxy} environment variable, which a group
+ *                        {@code auto} takes before any PAC file; {@code null} when unset (set but
+ *                        empty makes {@code auto} resolve to nothing, as upstream)
  */
 public record DownloadSettings(List<URI> servers, String httpProxy, String fallbackProxy, Duration timeout, Duration timeoutDirect,
         long lowSpeedLimit, int maxRetries, Duration backoffInit, Duration backoffMax, Duration proxyResetAfter,
-        Duration hostResetAfter, int maxParallel, String userAgent, boolean followRedirects) {
+        Duration hostResetAfter, int maxParallel, String userAgent, boolean followRedirects, String pacUrls,
+        String environmentHttpProxy) {
 
     /** The default {@code User-Agent}: upstream's library form, {@code cvmfs libcvmfs <version>}. */
     public static final String DEFAULT_USER_AGENT = "cvmfs libcvmfs 2.12.0";
@@ -46,7 +54,8 @@ public record DownloadSettings(List<URI> servers, String httpProxy, String fallb
         }
         httpProxy = httpProxy == null ? "" : httpProxy;
         fallbackProxy = fallbackProxy == null ? "" : fallbackProxy;
-        ProxyChain.parse(httpProxy, fallbackProxy);
+        ProxyChain.validate(httpProxy, fallbackProxy); // without resolving auto: no network here
+        pacUrls = pacUrls == null ? "" : pacUrls;
         notNegative(timeout, "CVMFS_TIMEOUT");
         notNegative(timeoutDirect, "CVMFS_TIMEOUT_DIRECT");
         notNegative(backoffInit, "CVMFS_BACKOFF_INIT");
@@ -66,6 +75,31 @@ public record DownloadSettings(List<URI> servers, String httpProxy, String fallb
         if (userAgent.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
             throw new IllegalArgumentException("User-Agent must be printable ASCII");
         }
+    }
+
+    /**
+     * The settings without PAC URLs and without {@code http_proxy}, as before those existed.
+     *
+     * @param servers         the host chain
+     * @param httpProxy       {@code CVMFS_HTTP_PROXY}
+     * @param fallbackProxy   {@code CVMFS_FALLBACK_PROXY}
+     * @param timeout         {@code CVMFS_TIMEOUT}
+     * @param timeoutDirect   {@code CVMFS_TIMEOUT_DIRECT}
+     * @param lowSpeedLimit   {@code CVMFS_LOW_SPEED_LIMIT}
+     * @param maxRetries      {@code CVMFS_MAX_RETRIES}
+     * @param backoffInit     {@code CVMFS_BACKOFF_INIT}
+     * @param backoffMax      {@code CVMFS_BACKOFF_MAX}
+     * @param proxyResetAfter {@code CVMFS_PROXY_RESET_AFTER}
+     * @param hostResetAfter  {@code CVMFS_HOST_RESET_AFTER}
+     * @param maxParallel     downloads at once
+     * @param userAgent       the {@code User-Agent} header
+     * @param followRedirects {@code CVMFS_FOLLOW_REDIRECTS}
+     */
+    public DownloadSettings(List<URI> servers, String httpProxy, String fallbackProxy, Duration timeout, Duration timeoutDirect,
+            long lowSpeedLimit, int maxRetries, Duration backoffInit, Duration backoffMax, Duration proxyResetAfter,
+            Duration hostResetAfter, int maxParallel, String userAgent, boolean followRedirects) {
+        this(servers, httpProxy, fallbackProxy, timeout, timeoutDirect, lowSpeedLimit, maxRetries, backoffInit, backoffMax,
+                proxyResetAfter, hostResetAfter, maxParallel, userAgent, followRedirects, "", null);
     }
 
     /** @return a builder with upstream's defaults and no server */
@@ -90,6 +124,8 @@ public record DownloadSettings(List<URI> servers, String httpProxy, String fallb
         b.maxParallel = maxParallel;
         b.userAgent = userAgent;
         b.followRedirects = followRedirects;
+        b.pacUrls = pacUrls;
+        b.environmentHttpProxy = environmentHttpProxy;
         return b;
     }
 
@@ -122,6 +158,8 @@ public record DownloadSettings(List<URI> servers, String httpProxy, String fallb
         private int maxParallel = 16;
         private String userAgent = DEFAULT_USER_AGENT;
         private boolean followRedirects;
+        private String pacUrls = "";
+        private String environmentHttpProxy;
 
         private Builder() {
         }
@@ -273,13 +311,33 @@ public record DownloadSettings(List<URI> servers, String httpProxy, String fallb
         }
 
         /**
+         * @param value {@code CVMFS_PAC_URLS}, {@code ;}-separated; {@code null} or empty for none
+         * @return this builder
+         */
+        public Builder pacUrls(String value) {
+            this.pacUrls = value;
+            return this;
+        }
+
+        /**
+         * @param variables the process environment (e.g. {@code System.getenv()}); only
+         *                  {@code http_proxy} is kept
+         * @return this builder
+         */
+        public Builder environment(java.util.Map<String, String> variables) {
+            this.environmentHttpProxy = variables.get("http_proxy");
+            return this;
+        }
+
+        /**
          * @return the settings
          * @throws ConfigurationException when a value is malformed
          */
         public DownloadSettings build() {
             List<URI> hosts = serverUrl != null ? ServerList.parse(serverUrl, fqrn) : servers;
             return new DownloadSettings(hosts, httpProxy, fallbackProxy, timeout, timeoutDirect, lowSpeedLimit, maxRetries,
-                    backoffInit, backoffMax, proxyResetAfter, hostResetAfter, maxParallel, userAgent, followRedirects);
+                    backoffInit, backoffMax, proxyResetAfter, hostResetAfter, maxParallel, userAgent, followRedirects, pacUrls,
+                    environmentHttpProxy);
         }
     }
 }

@@ -28,6 +28,9 @@ final class DownloadEventText {
         if (event instanceof DownloadEvent.Failure e) {
             return "failed " + e.url() + " via " + e.proxy() + ": " + e.reason() + " (" + e.detail() + ", attempt " + e.attempt() + ")";
         }
+        if (event instanceof DownloadEvent.ProxyAutoResolved e) {
+            return "proxy auto -> '" + e.proxies() + "' from " + e.source() + " (" + e.detail() + "); CVMFS_HTTP_PROXY is now '" + e.chain() + "'";
+        }
         DownloadEvent.Success e = (DownloadEvent.Success) event;
         return "fetched " + e.url() + " via " + e.proxy() + " (" + e.bytes() + " bytes, attempt " + e.attempt() + ")";
     }

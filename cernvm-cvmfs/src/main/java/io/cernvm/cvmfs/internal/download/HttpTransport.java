@@ -70,6 +70,8 @@ public final class HttpTransport implements RepositoryTransport {
 
     private final DownloadSettings settings;
     private final FailoverChain chain;
+    /** The proxy groups, {@code auto} resolved. */
+    private final ProxyChain proxyChain;
     private final DownloadListener listener;
     private final Clock clock;
     private final Sleeper sleeper;
@@ -106,8 +108,6 @@ public final class HttpTransport implements RepositoryTransport {
         this.clock = b.clock;
         this.sleeper = b.sleeper;
         this.random = b.random;
-        this.chain = new FailoverChain(settings.servers(), ProxyChain.parse(settings.httpProxy(), settings.fallbackProxy()), clock,
-                random, settings.proxyResetAfter(), settings.hostResetAfter());
         this.ownsClient = b.client == null;
         OkHttpClient base = b.client != null ? b.client
                 : new OkHttpClient.Builder()
@@ -123,6 +123,17 @@ public final class HttpTransport implements RepositoryTransport {
                 .retryOnConnectionFailure(false) // failover is ours; a silent retry would hide resets
                 .callTimeout(Duration.ZERO)
                 .build();
+        // the group auto is resolved here, before the first fetch, as upstream resolves it when
+        // it sets up its download manager; the PAC files are fetched DIRECT
+        try {
+            this.proxyChain = AutoProxy.chain(settings, () -> new AutoProxy(settings,
+                    new PacFile(newClientFor(ProxyEndpoint.DIRECT), new PacScript(b.pacHostResolver, clock, b.pacInstructionBudget)))
+                    .resolve(), this::emit);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        this.chain = new FailoverChain(settings.servers(), proxyChain, clock, random, settings.proxyResetAfter(), settings.hostResetAfter());
         this.slots = new Semaphore(settings.maxParallel(), true);
         this.headers = new Headers.Builder()
                 .add("User-Agent", settings.userAgent())
@@ -219,8 +230,7 @@ public final class HttpTransport implements RepositoryTransport {
 
     @Override
     public String describe() {
-        ProxyChain proxies = ProxyChain.parse(settings.httpProxy(), settings.fallbackProxy());
-        return String.join(";", chain.hosts().stream().map(URI::toString).toList()) + " via " + proxies;
+        return String.join(";", chain.hosts().stream().map(URI::toString).toList()) + " via " + proxyChain;
     }
 
     /**
@@ -472,6 +482,9 @@ public final class HttpTransport implements RepositoryTransport {
                 listener.attemptFailed(e);
             } else if (event instanceof DownloadEvent.Success e) {
                 listener.succeeded(e);
+            } else if (event instanceof DownloadEvent.ProxyAutoResolved e) {
+                LOG.info("proxy group auto: '{}' from {} ({}); {} is now '{}'", e.proxies(), e.source(), e.detail(), ProxyChain.KEY, e.chain());
+                listener.proxyAutoResolved(e);
             }
         } catch (RuntimeException e) {
             LOG.warn("download listener failed on {}", event, e);
@@ -486,8 +499,33 @@ public final class HttpTransport implements RepositoryTransport {
         private Sleeper sleeper = Sleeper.THREAD;
         private Random random = new Random();
         private OkHttpClient client;
+        private PacHostResolver pacHostResolver = PacHostResolver.SYSTEM;
+        private long pacInstructionBudget = PacScript.DEFAULT_INSTRUCTION_BUDGET;
 
         private Builder() {
+        }
+
+        /**
+         * @param value the name lookups of PAC files ({@code dnsResolve}, {@code isInNet},
+         *              {@code myIpAddress}); the system resolver by default
+         * @return this builder
+         */
+        public Builder pacHostResolver(PacHostResolver value) {
+            this.pacHostResolver = Objects.requireNonNull(value, "value");
+            return this;
+        }
+
+        /**
+         * @param instructions how many JavaScript instructions a PAC file may run before it is
+         *                     given up (default 20 million)
+         * @return this builder
+         */
+        public Builder pacInstructionBudget(long instructions) {
+            if (instructions < 1) {
+                throw new IllegalArgumentException("instructions must be positive");
+            }
+            this.pacInstructionBudget = instructions;
+            return this;
         }
 
         /**
