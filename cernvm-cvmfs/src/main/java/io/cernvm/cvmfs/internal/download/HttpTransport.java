@@ -128,7 +128,7 @@ public final class HttpTransport implements RepositoryTransport {
         try {
             this.proxyChain = AutoProxy.chain(settings, () -> new AutoProxy(settings,
                     new PacFile(newClientFor(ProxyEndpoint.DIRECT), new PacScript(b.pacHostResolver, clock, b.pacInstructionBudget)))
-                    .resolve(), this::emit);
+                    .resolve(), this::emit, b.autoProxyCache);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -501,6 +501,7 @@ public final class HttpTransport implements RepositoryTransport {
         private OkHttpClient client;
         private PacHostResolver pacHostResolver = PacHostResolver.SYSTEM;
         private long pacInstructionBudget = PacScript.DEFAULT_INSTRUCTION_BUDGET;
+        private java.nio.file.Path autoProxyCache;
 
         private Builder() {
         }
@@ -512,6 +513,17 @@ public final class HttpTransport implements RepositoryTransport {
          */
         public Builder pacHostResolver(PacHostResolver value) {
             this.pacHostResolver = Objects.requireNonNull(value, "value");
+            return this;
+        }
+
+        /**
+         * @param file where the proxies the group {@code auto} resolved to are kept, and taken
+         *             from when a later resolution finds nothing (upstream's workspace file
+         *             {@code proxies}); none by default
+         * @return this builder
+         */
+        public Builder autoProxyCache(java.nio.file.Path file) {
+            this.autoProxyCache = Objects.requireNonNull(file, "file");
             return this;
         }
 

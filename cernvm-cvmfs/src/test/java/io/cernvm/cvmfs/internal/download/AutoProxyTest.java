@@ -283,4 +283,30 @@ class AutoProxyTest {
             assertThat(e.getMessage()).contains("http_proxy");
         });
     }
+
+    @Test
+    void theLastGoodResultIsCachedAndUsedWhenDiscoveryFails() throws IOException {
+        RepositoryServer squid = proxy();
+        Path cache = pacDir.resolve("work/proxies");
+        String good = pac("good.dat", "function FindProxyForURL(u, h) { return 'PROXY 127.0.0.1:" + squid.port() + "'; }");
+        String dead = "http://127.0.0.1:" + closedPort() + "/wpad.dat";
+        closing(HttpTransport.builder().settings(settings("auto;DIRECT").pacUrls(good).build()).autoProxyCache(cache).build());
+        assertThat(Files.readString(cache)).isEqualTo("127.0.0.1:" + squid.port() + ";DIRECT");
+
+        HttpTransport t = closing(HttpTransport.builder().settings(settings("auto").pacUrls(dead).build()).autoProxyCache(cache)
+                .listener(DownloadListener.of(events::add)).build());
+        DownloadEvent.ProxyAutoResolved r = resolved();
+        assertThat(r.source()).isEqualTo("cache " + cache);
+        assertThat(r.chain()).isEqualTo("127.0.0.1:" + squid.port() + ";DIRECT");
+        assertThat(r.detail()).contains(dead);
+        assertThat(t.fetch(OBJECT, false)).isEqualTo(content);
+        assertThat(eventsOf(DownloadEvent.Success.class)).extracting(DownloadEvent.Success::proxy).containsExactly(proxyUrl(squid));
+        assertThat(Files.readString(cache)).isEqualTo("127.0.0.1:" + squid.port() + ";DIRECT"); // a failed discovery does not overwrite it
+
+        Files.writeString(cache, "not a proxy at all");
+        events.clear();
+        assertThatThrownBy(() -> HttpTransport.builder().settings(settings("auto").pacUrls(dead).build()).autoProxyCache(cache)
+                .listener(DownloadListener.of(events::add)).build()).isInstanceOf(ConfigurationException.class);
+        assertThat(resolved().source()).isEqualTo("none");
+    }
 }
