@@ -127,7 +127,8 @@ public final class HttpTransport implements RepositoryTransport {
         // it sets up its download manager; the PAC files are fetched DIRECT
         try {
             this.proxyChain = AutoProxy.chain(settings, () -> new AutoProxy(settings,
-                    new PacFile(newClientFor(ProxyEndpoint.DIRECT), new PacScript(b.pacHostResolver, clock, b.pacInstructionBudget)))
+                    new PacFile(newClientFor(ProxyEndpoint.DIRECT), new PacScript(b.pacHostResolver,
+                            clock.withZone(java.time.ZoneId.systemDefault()), b.pacInstructionBudget)))
                     .resolve(), this::emit, b.autoProxyCache);
         } catch (RuntimeException e) {
             close();

@@ -5,7 +5,10 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.ContextFactory;
@@ -23,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * the script comes from the network: standard objects only (no {@code java}, {@code Packages} or
  * any Java class), interpreted so that every function, loop and regular expression counts
  * against an instruction budget, a bounded call depth, and results capped at
- * {@link PacResult#MAX_LENGTH}. The PAC helper functions are {@link PacFunctions}.
+ * {@link PacResult#MAX_LENGTH}, and at most {@link #MAX_LOOKUPS} distinct name lookups (each one
+ * remembered). The PAC helper functions are {@link PacFunctions}; their local time is the zone of
+ * the clock given (the transport gives the system zone, as pacparser uses the machine's).
  */
 final class PacScript {
 
@@ -31,6 +36,8 @@ final class PacScript {
     static final long DEFAULT_INSTRUCTION_BUDGET = 20_000_000L;
     private static final int OBSERVE_EVERY = 10_000;
     private static final int MAX_STACK_DEPTH = 400;
+    /** Distinct names one evaluation may look up. */
+    static final int MAX_LOOKUPS = 64;
     private static final Logger LOG = LoggerFactory.getLogger(PacScript.class);
 
     private final PacHostResolver resolver;
@@ -164,9 +171,24 @@ final class PacScript {
     }
 
     private void installHostFunctions(ScriptableObject scope) {
+        Map<String, Optional<String>> lookups = new HashMap<>();
         define(scope, "__resolve", 1, (cx, sc, self, args) -> {
             String host = args.length > 0 ? Context.toString(args[0]) : "";
-            return host.isEmpty() || host.length() > 255 ? null : resolver.resolve(host).orElse(null);
+            if (host.isEmpty() || host.length() > 255) {
+                return null;
+            }
+            Optional<String> known = lookups.get(host);
+            if (known == null) {
+                if (lookups.size() >= MAX_LOOKUPS) {
+                    // each lookup may wait for DNS: a script asking for ever more names would hang
+                    // the start-up, so further names count as unresolvable
+                    LOG.warn("PAC file asked for more than {} names; {} counts as unresolvable", MAX_LOOKUPS, host);
+                    return null;
+                }
+                known = resolver.resolve(host);
+                lookups.put(host, known);
+            }
+            return known.orElse(null);
         });
         define(scope, "__myAddress", 0, (cx, sc, self, args) -> resolver.localAddress());
         define(scope, "__now", 1, (cx, sc, self, args) -> {

@@ -174,4 +174,32 @@ class PacScriptTest {
         assertThat(eval("return undefined;")).isEqualTo("undefined");
         assertThat(eval("return 42;")).isEqualTo("42");
     }
+
+    @Test
+    void nameLookupsAreRememberedAndBounded() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        PacHostResolver counting = new PacHostResolver() {
+            @Override
+            public Optional<String> resolve(String host) {
+                asked.incrementAndGet();
+                return Optional.of("10.0.0.1");
+            }
+
+            @Override
+            public String localAddress() {
+                return "10.0.0.2";
+            }
+        };
+        PacScript s = new PacScript(counting, CLOCK, 1_000_000);
+        List<String> answer = s.evaluate("""
+                function FindProxyForURL(url, host) {
+                    for (var i = 0; i < 10; i++) { dnsResolve('same.site'); }
+                    var unresolved = 0;
+                    for (var j = 0; j < 1000; j++) { if (!isResolvable('n' + j + '.site')) { unresolved++; } }
+                    return String(unresolved);
+                }
+                """, "lookups.pac", List.of(TARGET));
+        assertThat(asked.get()).isEqualTo(PacScript.MAX_LOOKUPS);
+        assertThat(answer).containsExactly(String.valueOf(1000 - (PacScript.MAX_LOOKUPS - 1)));
+    }
 }
