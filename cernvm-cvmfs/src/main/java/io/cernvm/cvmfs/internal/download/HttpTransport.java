@@ -123,17 +123,7 @@ public final class HttpTransport implements RepositoryTransport {
                 .retryOnConnectionFailure(false) // failover is ours; a silent retry would hide resets
                 .callTimeout(Duration.ZERO)
                 .build();
-        // the group auto is resolved here, before the first fetch, as upstream resolves it when
-        // it sets up its download manager; the PAC files are fetched DIRECT
-        try {
-            this.proxyChain = AutoProxy.chain(settings, () -> new AutoProxy(settings,
-                    new PacFile(newClientFor(ProxyEndpoint.DIRECT), new PacScript(b.pacHostResolver,
-                            clock.withZone(java.time.ZoneId.systemDefault()), b.pacInstructionBudget)))
-                    .resolve(), this::emit, b.autoProxyCache);
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
+        this.proxyChain = proxyChain(b);
         this.chain = new FailoverChain(settings.servers(), proxyChain, clock, random, settings.proxyResetAfter(), settings.hostResetAfter());
         this.slots = new Semaphore(settings.maxParallel(), true);
         this.headers = new Headers.Builder()
@@ -146,6 +136,21 @@ public final class HttpTransport implements RepositoryTransport {
         this.hostUrls = new HttpUrl[hosts.size()];
         for (int i = 0; i < hosts.size(); i++) {
             hostUrls[i] = baseUrl(hosts.get(i));
+        }
+    }
+
+    /**
+     * The proxy groups, the group {@code auto} resolved now, before the first fetch, as upstream
+     * resolves it when it sets up its download manager; PAC files are fetched DIRECT.
+     */
+    private ProxyChain proxyChain(Builder b) {
+        try {
+            PacScript script = new PacScript(b.pacHostResolver, clock.withZone(java.time.ZoneId.systemDefault()), b.pacInstructionBudget);
+            PacFile pacFile = new PacFile(newClientFor(ProxyEndpoint.DIRECT), script);
+            return AutoProxy.chain(settings, () -> new AutoProxy(settings, pacFile).resolve(), this::emit, b.autoProxyCache);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
     }
 
