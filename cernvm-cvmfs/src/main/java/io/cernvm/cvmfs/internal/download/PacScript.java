@@ -122,7 +122,8 @@ final class PacScript {
         Sandbox factory = new Sandbox(instructionBudget);
         Context cx = factory.enterContext();
         try {
-            ScriptableObject scope = cx.initSafeStandardObjects(null, true);
+            // not sealed: each evaluation has a fresh scope, and PAC files may carry polyfills
+            ScriptableObject scope = cx.initSafeStandardObjects(null, false);
             installHostFunctions(scope);
             cx.evaluateString(scope, PacFunctions.SOURCE, "pac-functions", 1, null);
             cx.evaluateString(scope, source, origin, 1, null);

@@ -114,6 +114,14 @@ class PacScriptTest {
     }
 
     @Test
+    void polyfillsAndOwnHelpersAreAllowed() throws Exception {
+        String pac = "String.prototype.endsWithDomain = function (d) { return dnsDomainIs(String(this), d); };"
+                + "function isPlainHostName(h) { return 'own'; }"
+                + "function FindProxyForURL(u, h) { return h.endsWithDomain('.cern.ch') + ' ' + isPlainHostName(h); }";
+        assertThat(script.evaluate(pac, "poly.pac", List.of(TARGET))).containsExactly("true own");
+    }
+
+    @Test
     void microsoftsExtendedFunctionIsPreferred() throws Exception {
         String pac = "function FindProxyForURL(u, h) { return 'PROXY plain:1'; } function FindProxyForURLEx(u, h) { return 'PROXY ex:1'; }";
         assertThat(script.evaluate(pac, "ex.pac", List.of(TARGET))).containsExactly("PROXY ex:1");
@@ -201,5 +209,25 @@ class PacScriptTest {
                 """, "lookups.pac", List.of(TARGET));
         assertThat(asked.get()).isEqualTo(PacScript.MAX_LOOKUPS);
         assertThat(answer).containsExactly(String.valueOf(1000 - (PacScript.MAX_LOOKUPS - 1)));
+    }
+
+    @Test
+    void arbitraryScriptsGiveAnAnswerOrAPacExceptionNeverAnythingElse() {
+        PacScript small = new PacScript(fakeResolver(Map.of(), "10.0.0.1"), CLOCK, 50_000);
+        org.quicktheories.core.Gen<String> token = org.quicktheories.generators.Generate.pick(List.of("function FindProxyForURL(u, h) {",
+                "}", "{", "return ", "'PROXY a:1'", "while (true)", "for (;;)", "f()", "function f() { return f(); }", ";", "(", ")",
+                "h", "u", "+", "dnsResolve(h)", "isInNet(h, '10.0.0.0', '255.0.0.0')", "shExpMatch(u, '*a*')", "new Array(1e6)",
+                "throw 1", "try {", "} catch (e) {", "java", "Packages", "this", "\u0000", "'", "/*", "x = x + x", "var x = 'ab';"));
+        org.quicktheories.QuickTheory.qt().withExamples(300)
+                .forAll(org.quicktheories.generators.SourceDSL.lists().of(token).ofSizeBetween(0, 25).map(l -> String.join(" ", l)))
+                .checkAssert(source -> {
+                    try {
+                        List<String> answers = small.evaluate(source, "random.pac", List.of(TARGET));
+                        assertThat(answers).hasSize(1);
+                        assertThat(answers.get(0).length()).isLessThanOrEqualTo(PacResult.MAX_LENGTH);
+                    } catch (PacScript.PacException expected) {
+                        assertThat(expected.getMessage()).contains("random.pac");
+                    }
+                });
     }
 }
