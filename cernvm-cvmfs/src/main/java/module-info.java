@@ -11,6 +11,7 @@ module io.cernvm.cvmfs {
     requires org.xerial.sqlitejdbc;
     requires org.bouncycastle.provider;
     requires org.bouncycastle.pkix;
+    requires org.mozilla.rhino;
 
     exports io.cernvm.cvmfs;
     exports io.cernvm.cvmfs.cache;

@@ -288,6 +288,8 @@ public final class ClientConfiguration {
                 .useGeoApi(useGeoApi)
                 .proxyTemplate(get("CVMFS_PROXY_TEMPLATE").orElse(""))
                 .maxServers(maxServers)
+                .pacUrls(get("CVMFS_PAC_URLS").orElse(""))
+                .environment(environment)
                 .build();
     }
 

@@ -172,4 +172,38 @@ public sealed interface DownloadEvent {
             Objects.requireNonNull(reason, "reason");
         }
     }
+
+    /**
+     * The proxy group {@code auto} of {@code CVMFS_HTTP_PROXY} was resolved, once, when the
+     * transport was built (upstream resolves it when it sets up its download manager). Not part
+     * of a fetch: {@link #path()} is empty and {@link #attempt()} is 0.
+     *
+     * @param source  where the proxies came from: {@code http_proxy}, the URL of the PAC file
+     *                that answered, or {@code none}
+     * @param proxies what {@code auto} stands for, e.g. {@code squid:3128;DIRECT}; empty when nothing
+     *                was found (the group is then dropped)
+     * @param chain   {@code CVMFS_HTTP_PROXY} after the replacement; empty when nothing is left
+     * @param detail  why: the PAC files tried and how each failed, or what answered
+     */
+    record ProxyAutoResolved(String source, String proxies, String chain, String detail) implements DownloadEvent {
+        /** Checks that every component is present. */
+        public ProxyAutoResolved {
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(proxies, "proxies");
+            Objects.requireNonNull(chain, "chain");
+            Objects.requireNonNull(detail, "detail");
+        }
+
+        /** @return the empty string: no file is being fetched */
+        @Override
+        public String path() {
+            return "";
+        }
+
+        /** @return 0: no fetch attempt */
+        @Override
+        public int attempt() {
+            return 0;
+        }
+    }
 }

@@ -46,6 +46,10 @@ public interface DownloadListener {
     default void hostOrderKept(DownloadEvent.HostOrderKept event) {
     }
 
+    /** @param event the proxy group {@code auto} was resolved */
+    default void proxyAutoResolved(DownloadEvent.ProxyAutoResolved event) {
+    }
+
     /**
      * @param sink receives every event
      * @return a listener passing every event to {@code sink}
@@ -90,6 +94,11 @@ public interface DownloadListener {
 
             @Override
             public void hostOrderKept(DownloadEvent.HostOrderKept event) {
+                sink.accept(event);
+            }
+
+            @Override
+            public void proxyAutoResolved(DownloadEvent.ProxyAutoResolved event) {
                 sink.accept(event);
             }
         };

@@ -37,11 +37,18 @@ import java.util.Objects;
  * @param maxServers      how many hosts are kept after the Geo API ordered them ({@code CVMFS_MAX_SERVERS}); 0: all.
  *                        Without the Geo API, {@code servers} is expected to be cut already, as
  *                        {@code ClientConfiguration.downloadSettings()} does; the transport then cuts it too
+ * @param pacUrls         {@code CVMFS_PAC_URLS}: the {@code ;}-separated PAC files a proxy group
+ *                        {@code auto} is resolved from ({@code auto} in the list meaning
+ *                        {@code http://wpad/wpad.dat}); empty for none, as upstream, which tries
+ *                        no PAC file when the parameter is unset
+ * @param environmentHttpProxy the {@code http_proxy} environment variable, which a group
+ *                        {@code auto} takes before any PAC file; {@code null} when unset (set but
+ *                        empty makes {@code auto} resolve to nothing, as upstream)
  */
 public record DownloadSettings(List<URI> servers, String httpProxy, String fallbackProxy, Duration timeout, Duration timeoutDirect,
         long lowSpeedLimit, int maxRetries, Duration backoffInit, Duration backoffMax, Duration proxyResetAfter,
         Duration hostResetAfter, int maxParallel, String userAgent, boolean followRedirects, boolean useGeoApi,
-        String proxyTemplate, int maxServers) {
+        String proxyTemplate, int maxServers, String pacUrls, String environmentHttpProxy) {
 
     /** The default {@code User-Agent}: upstream's library form, {@code cvmfs libcvmfs <version>}. */
     public static final String DEFAULT_USER_AGENT = "cvmfs libcvmfs 2.12.0";
@@ -54,7 +61,8 @@ public record DownloadSettings(List<URI> servers, String httpProxy, String fallb
         }
         httpProxy = httpProxy == null ? "" : httpProxy;
         fallbackProxy = fallbackProxy == null ? "" : fallbackProxy;
-        ProxyChain.parse(httpProxy, fallbackProxy);
+        ProxyChain.validate(httpProxy, fallbackProxy); // without resolving auto: no network here
+        pacUrls = pacUrls == null ? "" : pacUrls;
         notNegative(timeout, "CVMFS_TIMEOUT");
         notNegative(timeoutDirect, "CVMFS_TIMEOUT_DIRECT");
         notNegative(backoffInit, "CVMFS_BACKOFF_INIT");
@@ -81,7 +89,7 @@ public record DownloadSettings(List<URI> servers, String httpProxy, String fallb
     }
 
     /**
-     * The settings without the Geo API, as before it was supported.
+     * The settings without the Geo API, PAC URLs and {@code http_proxy}, as before those were supported.
      *
      * @param servers         the host chain
      * @param httpProxy       {@code CVMFS_HTTP_PROXY}
@@ -102,7 +110,7 @@ public record DownloadSettings(List<URI> servers, String httpProxy, String fallb
             long lowSpeedLimit, int maxRetries, Duration backoffInit, Duration backoffMax, Duration proxyResetAfter,
             Duration hostResetAfter, int maxParallel, String userAgent, boolean followRedirects) {
         this(servers, httpProxy, fallbackProxy, timeout, timeoutDirect, lowSpeedLimit, maxRetries, backoffInit, backoffMax,
-                proxyResetAfter, hostResetAfter, maxParallel, userAgent, followRedirects, false, "", 0);
+                proxyResetAfter, hostResetAfter, maxParallel, userAgent, followRedirects, false, "", 0, "", null);
     }
 
     /** @return a builder with upstream's defaults and no server */
@@ -130,6 +138,8 @@ public record DownloadSettings(List<URI> servers, String httpProxy, String fallb
         b.useGeoApi = useGeoApi;
         b.proxyTemplate = proxyTemplate;
         b.maxServers = maxServers;
+        b.pacUrls = pacUrls;
+        b.environmentHttpProxy = environmentHttpProxy;
         return b;
     }
 
@@ -165,6 +175,8 @@ public record DownloadSettings(List<URI> servers, String httpProxy, String fallb
         private boolean useGeoApi;
         private String proxyTemplate = "";
         private int maxServers;
+        private String pacUrls = "";
+        private String environmentHttpProxy;
 
         private Builder() {
         }
@@ -321,6 +333,11 @@ public record DownloadSettings(List<URI> servers, String httpProxy, String fallb
          */
         public Builder useGeoApi(boolean value) {
             this.useGeoApi = value;
+         * @param value {@code CVMFS_PAC_URLS}, {@code ;}-separated; {@code null} or empty for none
+         * @return this builder
+         */
+        public Builder pacUrls(String value) {
+            this.pacUrls = value;
             return this;
         }
 
@@ -343,6 +360,16 @@ public record DownloadSettings(List<URI> servers, String httpProxy, String fallb
         }
 
         /**
+         * @param variables the process environment (e.g. {@code System.getenv()}); only
+         *                  {@code http_proxy} is kept
+         * @return this builder
+         */
+        public Builder environment(java.util.Map<String, String> variables) {
+            this.environmentHttpProxy = variables.get("http_proxy");
+            return this;
+        }
+
+        /**
          * @return the settings
          * @throws ConfigurationException when a value is malformed
          */
@@ -351,6 +378,8 @@ public record DownloadSettings(List<URI> servers, String httpProxy, String fallb
             return new DownloadSettings(hosts, httpProxy, fallbackProxy, timeout, timeoutDirect, lowSpeedLimit, maxRetries,
                     backoffInit, backoffMax, proxyResetAfter, hostResetAfter, maxParallel, userAgent, followRedirects, useGeoApi,
                     proxyTemplate, maxServers);
+                    backoffInit, backoffMax, proxyResetAfter, hostResetAfter, maxParallel, userAgent, followRedirects, pacUrls,
+                    environmentHttpProxy);
         }
     }
 }

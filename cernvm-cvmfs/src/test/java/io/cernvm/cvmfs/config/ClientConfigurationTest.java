@@ -253,6 +253,19 @@ class ClientConfigurationTest {
     }
 
     @Test
+    void autoProxySettingsComeFromTheFilesAndTheEnvironment() throws IOException {
+        write("domain.d/cern.ch.conf", "CVMFS_SERVER_URL=http://s1/cvmfs/@fqrn@\nCVMFS_HTTP_PROXY='auto;DIRECT'\n"
+                + "CVMFS_PAC_URLS='http://grid-wpad/wpad.dat;auto'\n");
+        ClientConfiguration c = ClientConfiguration.builder().root(root).environment(Map.of("http_proxy", "http://squid:3128")).load(FQRN);
+        DownloadSettings s = c.downloadSettings();
+        assertThat(c.warnings()).isEmpty();
+        assertThat(s.httpProxy()).isEqualTo("auto;DIRECT");
+        assertThat(s.pacUrls()).isEqualTo("http://grid-wpad/wpad.dat;auto");
+        assertThat(s.environmentHttpProxy()).isEqualTo("http://squid:3128");
+        assertThat(load().downloadSettings().environmentHttpProxy()).isNull();
+    }
+
+    @Test
     void hostileFilesGiveOnlyConfigurationExceptions() throws IOException {
         Files.write(root.resolve("default.local"), new byte[] {(byte) 0xff, (byte) 0xfe, 0x41, 0x3d});
         assertThatThrownBy(this::load).isInstanceOf(ConfigurationException.class);

@@ -31,8 +31,11 @@ class DownloadSettingsTest {
     @Test
     void badValuesNameTheirParameter() {
         DownloadSettings.Builder b = DownloadSettings.builder().servers(List.of(URI.create("http://s1")));
-        assertThatThrownBy(() -> b.httpProxy("auto").build()).isInstanceOfSatisfying(ConfigurationException.class,
+        assertThatThrownBy(() -> b.httpProxy("auto|http://p1:3128").build()).isInstanceOfSatisfying(ConfigurationException.class,
                 e -> assertThat(e.location().key()).isEqualTo("CVMFS_HTTP_PROXY"));
+        assertThatThrownBy(() -> b.httpProxy("AUTO").build()).isInstanceOfSatisfying(ConfigurationException.class,
+                e -> assertThat(e.getMessage()).contains("lower case"));
+        assertThatThrownBy(() -> b.httpProxy("auto;bad proxy").build()).isInstanceOf(ConfigurationException.class);
         b.httpProxy("");
         assertThatThrownBy(() -> b.maxRetries(-1).build()).isInstanceOfSatisfying(ConfigurationException.class,
                 e -> assertThat(e.location().key()).isEqualTo("CVMFS_MAX_RETRIES"));
@@ -67,5 +70,25 @@ class DownloadSettingsTest {
         assertThat(FailoverReason.PROXY_TOO_SLOW.retriedInPlace()).isTrue();
         assertThat(FailoverReason.HOST_AFTER_PROXY.side()).isEqualTo(FailoverReason.Side.HOST);
         assertThat(FailoverReason.HOST_HTTP.description()).isEqualTo("host returned HTTP error");
+    }
+
+    @Test
+    void autoValidatesWithoutNetworkAndPacSettingsComeLast() {
+        DownloadSettings s = DownloadSettings.builder().servers(List.of(URI.create("http://s1")))
+                .httpProxy("auto;DIRECT").pacUrls("auto;http://wpad.site/wpad.dat")
+                .environment(java.util.Map.of("http_proxy", "http://squid:3128", "SECRET", "x")).build();
+        assertThat(s.httpProxy()).isEqualTo("auto;DIRECT");
+        assertThat(s.pacUrls()).isEqualTo("auto;http://wpad.site/wpad.dat");
+        assertThat(s.environmentHttpProxy()).isEqualTo("http://squid:3128");
+        assertThat(s.toString()).doesNotContain("SECRET");
+        assertThat(s.toBuilder().build()).isEqualTo(s);
+        DownloadSettings plain = DownloadSettings.builder().servers(List.of(URI.create("http://s1"))).build();
+        assertThat(plain.pacUrls()).isEmpty();
+        assertThat(plain.environmentHttpProxy()).isNull();
+        DownloadSettings old = new DownloadSettings(plain.servers(), "auto", "", plain.timeout(), plain.timeoutDirect(), plain.lowSpeedLimit(),
+                plain.maxRetries(), plain.backoffInit(), plain.backoffMax(), plain.proxyResetAfter(), plain.hostResetAfter(),
+                plain.maxParallel(), plain.userAgent(), plain.followRedirects());
+        assertThat(old.pacUrls()).isEmpty();
+        assertThat(old.environmentHttpProxy()).isNull();
     }
 }

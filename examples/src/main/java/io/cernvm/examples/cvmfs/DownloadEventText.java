@@ -35,6 +35,9 @@ final class DownloadEventText {
         if (event instanceof DownloadEvent.HostOrderKept e) {
             return "geo order failed, keeping " + e.hosts() + ": " + e.reason();
         }
+        if (event instanceof DownloadEvent.ProxyAutoResolved e) {
+            return "proxy auto -> '" + e.proxies() + "' from " + e.source() + " (" + e.detail() + "); CVMFS_HTTP_PROXY is now '" + e.chain() + "'";
+        }
         DownloadEvent.Success e = (DownloadEvent.Success) event;
         return "fetched " + e.url() + " via " + e.proxy() + " (" + e.bytes() + " bytes, attempt " + e.attempt() + ")";
     }

@@ -257,6 +257,21 @@ class CvmfsCommandTest {
     }
 
     @Test
+    void verboseShowsHowTheProxyGroupAutoWasResolved() throws Exception {
+        Path pac = tmp.resolve("wpad.dat");
+        Files.writeString(pac, "function FindProxyForURL(url, host) { return 'SOCKS s:1080; DIRECT'; }");
+        List<String> global = client(server.baseUri().toString(), tmp.resolve("cache-auto"), "-o", "CVMFS_HTTP_PROXY=auto;DIRECT",
+                "-o", "CVMFS_PAC_URLS=" + pac.toUri());
+        global.add(1, "-v");
+        CvmfsRun cat = CvmfsRun.of(global, "cat", "cvmfs://test.cern.ch/small/a.txt");
+        assertThat(cat.exitCode()).as(cat.err()).isZero();
+        assertThat(cat.err()).contains("proxy auto -> ");
+        if (System.getenv("http_proxy") == null) { // the CLI reads the real environment
+            assertThat(cat.err()).contains("proxy auto -> 'DIRECT' from " + pac.toUri());
+        }
+    }
+
+    @Test
     void fsckChecksAndRepairsTheCache() throws Exception {
         Path cache = tmp.resolve("cache-fsck");
         List<String> global = client(server.baseUri().toString(), cache);

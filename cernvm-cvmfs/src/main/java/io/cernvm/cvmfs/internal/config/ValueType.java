@@ -53,7 +53,7 @@ public enum ValueType {
                     ServerList.parse(value, fqrn);
                     return null;
                 case PROXY_LIST:
-                    ProxyChain.parse(value, null);
+                    ProxyChain.validate(value, null);
                     return null;
                 case SECONDS:
                     long seconds = parseCount(value);

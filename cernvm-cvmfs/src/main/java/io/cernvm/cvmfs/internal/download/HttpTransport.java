@@ -73,6 +73,8 @@ public final class HttpTransport implements RepositoryTransport {
 
     private final DownloadSettings settings;
     private final FailoverChain chain;
+    /** The proxy groups, {@code auto} resolved. */
+    private final ProxyChain proxyChain;
     private final DownloadListener listener;
     private final Clock clock;
     private final Sleeper sleeper;
@@ -116,8 +118,6 @@ public final class HttpTransport implements RepositoryTransport {
         this.clock = b.clock;
         this.sleeper = b.sleeper;
         this.random = b.random;
-        this.chain = new FailoverChain(settings.servers(), ProxyChain.parse(settings.httpProxy(), settings.fallbackProxy()), clock,
-                random, settings.proxyResetAfter(), settings.hostResetAfter());
         this.ownsClient = b.client == null;
         OkHttpClient base = b.client != null ? b.client
                 : new OkHttpClient.Builder()
@@ -133,6 +133,8 @@ public final class HttpTransport implements RepositoryTransport {
                 .retryOnConnectionFailure(false) // failover is ours; a silent retry would hide resets
                 .callTimeout(Duration.ZERO)
                 .build();
+        this.proxyChain = proxyChain(b);
+        this.chain = new FailoverChain(settings.servers(), proxyChain, clock, random, settings.proxyResetAfter(), settings.hostResetAfter());
         this.slots = new Semaphore(settings.maxParallel(), true);
         this.headers = new Headers.Builder()
                 .add("User-Agent", settings.userAgent())
@@ -154,6 +156,21 @@ public final class HttpTransport implements RepositoryTransport {
             urls[i] = baseUrl(hosts.get(i));
         }
         return urls;
+    }
+
+    /**
+     * The proxy groups, the group {@code auto} resolved now, before the first fetch, as upstream
+     * resolves it when it sets up its download manager; PAC files are fetched DIRECT.
+     */
+    private ProxyChain proxyChain(Builder b) {
+        try {
+            PacScript script = new PacScript(b.pacHostResolver, clock.withZone(java.time.ZoneId.systemDefault()), b.pacInstructionBudget);
+            PacFile pacFile = new PacFile(newClientFor(ProxyEndpoint.DIRECT), script);
+            return AutoProxy.chain(settings, () -> new AutoProxy(settings, pacFile).resolve(), this::emit, b.autoProxyCache);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     /**
@@ -238,8 +255,7 @@ public final class HttpTransport implements RepositoryTransport {
 
     @Override
     public String describe() {
-        ProxyChain proxies = ProxyChain.parse(settings.httpProxy(), settings.fallbackProxy());
-        return String.join(";", chain.hosts().stream().map(URI::toString).toList()) + " via " + proxies;
+        return String.join(";", chain.hosts().stream().map(URI::toString).toList()) + " via " + proxyChain;
     }
 
     /**
@@ -538,6 +554,9 @@ public final class HttpTransport implements RepositoryTransport {
             } else if (event instanceof DownloadEvent.HostOrderKept e) {
                 LOG.warn("failed to retrieve the geographic order of the hosts, keeping {}: {}", e.hosts(), e.reason());
                 listener.hostOrderKept(e);
+            } else if (event instanceof DownloadEvent.ProxyAutoResolved e) {
+                LOG.info("proxy group auto: '{}' from {} ({}); {} is now '{}'", e.proxies(), e.source(), e.detail(), ProxyChain.KEY, e.chain());
+                listener.proxyAutoResolved(e);
             }
         } catch (RuntimeException e) {
             LOG.warn("download listener failed on {}", event, e);
@@ -553,6 +572,9 @@ public final class HttpTransport implements RepositoryTransport {
         private Random random = new Random();
         private OkHttpClient client;
         private String clientUuid;
+        private PacHostResolver pacHostResolver = PacHostResolver.SYSTEM;
+        private long pacInstructionBudget = PacScript.DEFAULT_INSTRUCTION_BUDGET;
+        private java.nio.file.Path autoProxyCache;
 
         private Builder() {
         }
@@ -565,6 +587,40 @@ public final class HttpTransport implements RepositoryTransport {
          */
         public Builder clientUuid(String value) {
             this.clientUuid = Objects.requireNonNull(value, "value");
+            return this;
+        }
+
+        /**
+         * @param value the name lookups of PAC files ({@code dnsResolve}, {@code isInNet},
+         *              {@code myIpAddress}); the system resolver by default
+         * @return this builder
+         */
+        public Builder pacHostResolver(PacHostResolver value) {
+            this.pacHostResolver = Objects.requireNonNull(value, "value");
+            return this;
+        }
+
+        /**
+         * @param file where the proxies the group {@code auto} resolved to are kept, and taken
+         *             from when a later resolution finds nothing (upstream's workspace file
+         *             {@code proxies}); none by default
+         * @return this builder
+         */
+        public Builder autoProxyCache(java.nio.file.Path file) {
+            this.autoProxyCache = Objects.requireNonNull(file, "file");
+            return this;
+        }
+
+        /**
+         * @param instructions how many JavaScript instructions a PAC file may run before it is
+         *                     given up (default 20 million)
+         * @return this builder
+         */
+        public Builder pacInstructionBudget(long instructions) {
+            if (instructions < 1) {
+                throw new IllegalArgumentException("instructions must be positive");
+            }
+            this.pacInstructionBudget = instructions;
             return this;
         }
 

@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * The proxy groups of {@code CVMFS_HTTP_PROXY} followed by those of {@code CVMFS_FALLBACK_PROXY},
@@ -15,8 +16,14 @@ import java.util.Locale;
  * proxy. When a fallback proxy is set, {@code DIRECT} is removed from both lists
  * ({@code StripDirect}); groups left empty disappear.
  *
- * <p>Gaps, reported rather than guessed: the group {@code auto} (proxies from
- * {@code http_proxy} or PAC files) is refused, and a proxy name with several addresses stays one
+ * <p>A group {@code auto} in {@code CVMFS_HTTP_PROXY} stands for proxies found at start-up
+ * ({@link AutoProxy}); {@link #replaceAuto} puts them in its place as text, as upstream's
+ * {@code ResolveProxyDescription} ({@code wpad.cc}) does before {@code SetProxyChain}. Only a
+ * whole group spelled {@code auto} is resolved; {@code auto} inside a load-balanced group, in
+ * another case, or in {@code CVMFS_FALLBACK_PROXY} is refused (upstream would take it for a
+ * proxy host named {@code auto}).
+ *
+ * <p>Gap, reported rather than guessed: a proxy name with several addresses stays one
  * member (upstream makes one member per address). A proxy without a port gets 1080, curl's
  * default.
  *
@@ -29,6 +36,8 @@ public record ProxyChain(List<List<ProxyEndpoint>> groups, int firstFallbackGrou
     public static final String KEY = "CVMFS_HTTP_PROXY";
     /** The key of the fallback proxy list. */
     public static final String FALLBACK_KEY = "CVMFS_FALLBACK_PROXY";
+    /** The group that stands for proxies from {@code http_proxy} or PAC files. */
+    public static final String AUTO = "auto";
     /** curl's default proxy port. */
     public static final int DEFAULT_PORT = 1080;
 
@@ -54,10 +63,63 @@ public record ProxyChain(List<List<ProxyEndpoint>> groups, int firstFallbackGrou
     }
 
     /**
+     * @param proxies {@code CVMFS_HTTP_PROXY}, or {@code null}
+     * @return whether it has a group {@code auto} to resolve
+     */
+    public static boolean hasAutoGroup(String proxies) {
+        if (proxies == null) {
+            return false;
+        }
+        for (String group : proxies.split(";", -1)) {
+            if (group.trim().equals(AUTO)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Puts the resolved proxies in the place of every group {@code auto}; a group that resolved
+     * to nothing is dropped, so {@code auto;DIRECT} becomes {@code DIRECT} (upstream's
+     * {@code ResolveProxyDescription}).
+     *
+     * @param proxies  {@code CVMFS_HTTP_PROXY}
+     * @param resolved what {@code auto} stands for, possibly several groups; empty for nothing
+     * @return the proxy string without {@code auto}; empty when nothing is left
+     */
+    public static String replaceAuto(String proxies, String resolved) {
+        Objects.requireNonNull(resolved, "resolved");
+        if (proxies == null || proxies.isBlank()) {
+            return "";
+        }
+        List<String> out = new ArrayList<>();
+        for (String group : proxies.split(";", -1)) {
+            String g = group.trim().equals(AUTO) ? resolved.trim() : group;
+            if (!g.isBlank()) {
+                out.add(g);
+            }
+        }
+        return String.join(";", out);
+    }
+
+    /**
+     * Checks both strings without resolving {@code auto} (no network): each group {@code auto}
+     * is taken as resolving to nothing.
+     *
      * @param proxies  {@code CVMFS_HTTP_PROXY}, or {@code null} / empty for none
      * @param fallback {@code CVMFS_FALLBACK_PROXY}, or {@code null} / empty for none
-     * @return the chain
      * @throws ConfigurationException when a member is not a usable proxy
+     */
+    public static void validate(String proxies, String fallback) {
+        parse(replaceAuto(proxies == null ? "" : proxies, ""), fallback);
+    }
+
+    /**
+     * @param proxies  {@code CVMFS_HTTP_PROXY} with {@code auto} {@linkplain #replaceAuto replaced},
+     *                 or {@code null} / empty for none
+     * @param fallback {@code CVMFS_FALLBACK_PROXY}, or {@code null} / empty for none
+     * @return the chain
+     * @throws ConfigurationException when a member is not a usable proxy, or {@code auto} is left
      */
     public static ProxyChain parse(String proxies, String fallback) {
         List<List<ProxyEndpoint>> regular = groups(proxies == null ? "" : proxies, KEY);
@@ -115,9 +177,11 @@ public record ProxyChain(List<List<ProxyEndpoint>> groups, int firstFallbackGrou
         if (m.equals("DIRECT")) {
             return ProxyEndpoint.DIRECT;
         }
-        if (m.equalsIgnoreCase("auto")) {
-            throw new ConfigurationException("the proxy group 'auto' (http_proxy or PAC files from CVMFS_PAC_URLS) is not supported in " + key
-                    + "; name the proxies explicitly", FaultLocation.atKey(key, null, null));
+        if (m.equalsIgnoreCase(AUTO)) {
+            String why = !key.equals(KEY) ? "the proxy group 'auto' is resolved only in " + KEY
+                    : m.equals(AUTO) ? "'auto' must be a group of its own (e.g. auto;DIRECT), not a load-balanced member, and is resolved before parsing"
+                    : "the proxy group 'auto' is spelled in lower case";
+            throw new ConfigurationException("bad proxy '" + m + "' in " + key + ": " + why, FaultLocation.atKey(key, null, null));
         }
         String withScheme = m.contains("://") ? m : "http://" + m;
         URI uri;

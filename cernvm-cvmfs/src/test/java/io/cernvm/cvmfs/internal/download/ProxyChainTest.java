@@ -85,4 +85,56 @@ class ProxyChainTest {
             }
         });
     }
+
+    @Test
+    void autoIsAGroupReplacedAsText() {
+        assertThat(ProxyChain.hasAutoGroup("auto;DIRECT")).isTrue();
+        assertThat(ProxyChain.hasAutoGroup("http://p:1; auto ")).isTrue();
+        assertThat(ProxyChain.hasAutoGroup("http://auto.site:1;DIRECT")).isFalse();
+        assertThat(ProxyChain.hasAutoGroup(null)).isFalse();
+        assertThat(ProxyChain.replaceAuto("auto;DIRECT", "a:1;b:2|c:3")).isEqualTo("a:1;b:2|c:3;DIRECT");
+        assertThat(ProxyChain.replaceAuto("auto;DIRECT", "")).isEqualTo("DIRECT");
+        assertThat(ProxyChain.replaceAuto("p:1;auto;auto", "")).isEqualTo("p:1");
+        assertThat(ProxyChain.replaceAuto("auto", "")).isEmpty();
+        ProxyChain.validate("auto", null);
+        ProxyChain.validate("auto;DIRECT", "http://f:1");
+        for (String bad : new String[] {"AUTO", "Auto;DIRECT", "auto|p:1", "p:1|auto"}) {
+            assertThatThrownBy(() -> ProxyChain.validate(bad, null)).as(bad).isInstanceOf(ConfigurationException.class);
+        }
+        assertThatThrownBy(() -> ProxyChain.parse("auto;DIRECT", null)).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("resolved before");
+        assertThatThrownBy(() -> ProxyChain.validate("DIRECT", "auto")).isInstanceOfSatisfying(ConfigurationException.class,
+                e -> assertThat(e.getMessage()).contains("resolved only in CVMFS_HTTP_PROXY"));
+    }
+
+    private static Gen<String> group() {
+        Gen<String> member = Generate.pick(List.of("http://p1:3128", "p2.example.org:8080", "DIRECT", "http://[::1]:3128", "auto.site:1"));
+        return lists().of(member).ofSizeBetween(1, 3).map(l -> String.join("|", l));
+    }
+
+    @Test
+    void autoGroupsAreReplacedWhereTheyStandAndNothingElseChanges() {
+        Gen<String> groupOrAuto = Generate.frequency(org.quicktheories.api.Pair.of(3, group()),
+                org.quicktheories.api.Pair.of(1, Generate.pick(List.of("auto", " auto", "auto\t"))));
+        Gen<String> resolved = Generate.pick(List.of("", "squid:3128", "a:1;b:2", "http://c:3|http://d:4;DIRECT", " "));
+        qt().withExamples(1000).forAll(lists().of(groupOrAuto).ofSizeBetween(0, 6), resolved).checkAssert((groups, r) -> {
+            String text = String.join(";", groups);
+            String replaced = ProxyChain.replaceAuto(text, r);
+            List<String> expected = new java.util.ArrayList<>();
+            for (String g : groups) {
+                if (!g.trim().equals("auto")) {
+                    expected.add(g);
+                } else if (!r.isBlank()) {
+                    expected.add(r.trim());
+                }
+            }
+            assertThat(replaced).isEqualTo(String.join(";", expected));
+            assertThat(ProxyChain.hasAutoGroup(text)).isEqualTo(groups.stream().anyMatch(g -> g.trim().equals("auto")));
+            assertThat(ProxyChain.hasAutoGroup(replaced)).isFalse();
+            // validation without network accepts what resolution then parses
+            ProxyChain.validate(text, null);
+            assertThat(ProxyChain.parse(replaced, null).groups()).hasSize(replaced.isEmpty() ? 0
+                    : (int) java.util.Arrays.stream(replaced.split(";")).filter(g -> !g.isBlank()).count());
+        });
+    }
 }
