@@ -333,6 +333,10 @@ public record DownloadSettings(List<URI> servers, String httpProxy, String fallb
          */
         public Builder useGeoApi(boolean value) {
             this.useGeoApi = value;
+            return this;
+        }
+
+        /**
          * @param value {@code CVMFS_PAC_URLS}, {@code ;}-separated; {@code null} or empty for none
          * @return this builder
          */
@@ -377,9 +381,7 @@ public record DownloadSettings(List<URI> servers, String httpProxy, String fallb
             List<URI> hosts = serverUrl != null ? ServerList.parse(serverUrl, fqrn) : servers;
             return new DownloadSettings(hosts, httpProxy, fallbackProxy, timeout, timeoutDirect, lowSpeedLimit, maxRetries,
                     backoffInit, backoffMax, proxyResetAfter, hostResetAfter, maxParallel, userAgent, followRedirects, useGeoApi,
-                    proxyTemplate, maxServers);
-                    backoffInit, backoffMax, proxyResetAfter, hostResetAfter, maxParallel, userAgent, followRedirects, pacUrls,
-                    environmentHttpProxy);
+                    proxyTemplate, maxServers, pacUrls, environmentHttpProxy);
         }
     }
 }

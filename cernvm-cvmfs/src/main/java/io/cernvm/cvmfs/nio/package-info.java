@@ -30,7 +30,13 @@
  * <tr><td>{@code CVMFS_SERVER_URL}</td><td>string</td><td>the Stratum 1 URLs, {@code ;}-separated,
  *     {@code @fqrn@} and {@code @org@} substituted</td></tr>
  * <tr><td>{@code CVMFS_HTTP_PROXY}</td><td>string</td><td>the proxy chain: {@code ;} groups of
- *     {@code |} members, {@code DIRECT}; unset means DIRECT</td></tr>
+ *     {@code |} members, {@code DIRECT}; unset means DIRECT. A group {@code auto} is resolved when
+ *     the repository is opened from the PAC files of {@code CVMFS_PAC_URLS} (the process's
+ *     {@code http_proxy} is not read here: the provider reads no environment), and dropped when
+ *     they give nothing, so {@code auto;DIRECT} goes DIRECT</td></tr>
+ * <tr><td>{@code CVMFS_PAC_URLS}</td><td>string</td><td>PAC files for {@code auto}, {@code ;}-separated,
+ *     fetched DIRECT and evaluated sandboxed; {@code auto} in the list means
+ *     {@code http://wpad/wpad.dat}; unset: none, as upstream</td></tr>
  * <tr><td>{@code CVMFS_FALLBACK_PROXY}</td><td>string</td><td>proxies tried after the chain</td></tr>
  * <tr><td>{@code CVMFS_PUBLIC_KEY}</td><td>string</td><td>master key files, {@code :}-separated;
  *     takes precedence over {@code CVMFS_KEYS_DIR}</td></tr>
