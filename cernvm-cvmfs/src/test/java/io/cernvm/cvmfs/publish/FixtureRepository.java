@@ -9,17 +9,8 @@ final class FixtureRepository {
     private FixtureRepository() {
     }
 
-    /** @return the unpacked {@code cvmfs/test.cern.ch} directory */
-    static Path unpack(Path into) throws IOException, InterruptedException {
-        Path archive = RepositoryKeysTest.fixtureDir().resolve("repository.tar.gz");
-        Path target = into.resolve("fixture");
-        Files.createDirectories(target);
-        Process p = new ProcessBuilder("tar", "xzf", archive.toString(), "-C", target.toString())
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (p.waitFor() != 0) {
-            throw new AssertionError("tar failed: " + out);
-        }
-        return target.resolve("cvmfs").resolve("test.cern.ch");
+    /** @return the unpacked {@code cvmfs/test.cern.ch} directory, below {@code into/fixture} */
+    static Path unpack(Path into) throws IOException {
+        return io.cernvm.cvmfs.FixtureRepository.unpack("server-2.12.0", Files.createDirectories(into.resolve("fixture")));
     }
 }

@@ -1,5 +1,6 @@
 package io.cernvm.cvmfs.internal.cache;
 
+import io.cernvm.cvmfs.FixtureRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cernvm.cvmfs.cache.FsckReport;
@@ -183,15 +184,10 @@ class ObjectCacheTest {
 
     @Test
     void fsckAcceptsEveryObjectOfTheOfficialFixture() throws Exception {
-        Path shared = Path.of(System.getProperty("cernvm.shared"));
-        Path tar = shared.resolve("fixtures/cvmfs/server-2.12.0/repository.tar.gz");
-        assertThat(tar).exists();
-        Path unpacked = Files.createDirectories(dir.resolve("repo"));
-        Process p = new ProcessBuilder("tar", "xzf", tar.toString(), "-C", unpacked.toString()).inheritIO().start();
-        assertThat(p.waitFor()).isZero();
+        Path repo = FixtureRepository.unpack("server-2.12.0", Files.createDirectories(dir.resolve("repo")));
         ObjectCache cache = ObjectCache.open(dir.resolve("cache"), ObjectCache.UNLIMITED, Clock.systemUTC());
         int stored = 0;
-        try (var files = Files.walk(unpacked.resolve("cvmfs/test.cern.ch/data"))) {
+        try (var files = Files.walk(repo.resolve("data"))) {
             for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
                 String name = f.getParent().getFileName().toString() + f.getFileName();
                 Optional<ContentHash> h = ContentHash.tryParse(name.replaceAll("[CHXMPL]$", ""), ObjectType.FILE);

@@ -1,5 +1,6 @@
 package io.cernvm.cvmfs.internal.download;
 
+import io.cernvm.cvmfs.FixtureRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cernvm.cvmfs.config.ClientConfiguration;
@@ -26,14 +27,8 @@ class FixtureOverHttpTest {
     @TempDir
     Path work;
 
-    private Path unpack() throws IOException, InterruptedException {
-        Path archive = Path.of(System.getProperty("cernvm.shared", "../../shared"), "fixtures/cvmfs/server-2.2.0/repository.tar.gz");
-        assertThat(archive).as("fixture (system property cernvm.shared)").isRegularFile();
-        Process tar = new ProcessBuilder("tar", "xzf", archive.toAbsolutePath().toString(), "-C", work.toString())
-                .redirectErrorStream(true).start();
-        String out = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(tar.waitFor()).as(out).isZero();
-        return work.resolve("cvmfs/test.cern.ch");
+    private Path unpack() throws IOException {
+        return FixtureRepository.unpack("server-2.2.0", work);
     }
 
     @Test

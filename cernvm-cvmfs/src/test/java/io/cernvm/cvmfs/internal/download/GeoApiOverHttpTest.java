@@ -1,5 +1,6 @@
 package io.cernvm.cvmfs.internal.download;
 
+import io.cernvm.cvmfs.FixtureRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cernvm.cvmfs.config.ClientConfiguration;
@@ -50,13 +51,7 @@ class GeoApiOverHttpTest {
 
     @BeforeEach
     void serve() throws IOException, InterruptedException {
-        Path archive = Path.of(System.getProperty("cernvm.shared", "../../shared"), "fixtures/cvmfs/server-2.2.0/repository.tar.gz");
-        assertThat(archive).as("fixture (system property cernvm.shared)").isRegularFile();
-        Process tar = new ProcessBuilder("tar", "xzf", archive.toAbsolutePath().toString(), "-C", work.toString())
-                .redirectErrorStream(true).start();
-        String out = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(tar.waitFor()).as(out).isZero();
-        repo = work.resolve("cvmfs/test.cern.ch");
+        repo = FixtureRepository.unpack("server-2.2.0", work);
         for (int i = 1; i <= 3; i++) {
             servers.add(RepositoryServer.builder().root(repo).urlPrefix("/cvmfs/test.cern.ch")
                     .bindAddress(InetAddress.getByName("127.0.0." + i)).build());
