@@ -204,6 +204,29 @@ class ExternalDataClientTest {
     }
 
     @Test
+    void theNioViewShowsExternalFilesAndReadsThem() throws Exception {
+        try (RepositoryServer external = RepositoryServer.builder().root(tree).build()) {
+            java.util.Map<String, Object> env = new java.util.HashMap<>();
+            env.put(io.cernvm.cvmfs.nio.CvmfsFileSystemProvider.LOCAL_REPOSITORY, storage);
+            env.put(io.cernvm.cvmfs.nio.CvmfsFileSystemProvider.CONFIG_ROOT, Files.createDirectories(tmp.resolve("etc")));
+            env.put(io.cernvm.cvmfs.nio.CvmfsFileSystemProvider.WORK_DIRECTORY, tmp.resolve("nio-work"));
+            env.put(io.cernvm.cvmfs.nio.CvmfsFileSystemProvider.CLOCK, PublisherExternalDataTest.CLOCK);
+            env.put("CVMFS_PUBLIC_KEY", keyDir.resolve(FQRN + ".pub").toString());
+            env.put("CVMFS_EXTERNAL_URL", external.baseUri().toString());
+            try (java.nio.file.FileSystem fs = new io.cernvm.cvmfs.nio.CvmfsFileSystemProvider()
+                    .newFileSystem(java.net.URI.create("cvmfs://" + FQRN + "/"), env)) {
+                Path big = fs.getPath("/data/big.bin");
+                assertThat(Files.getAttribute(big, "cvmfs:external")).isEqualTo(true);
+                assertThat(Files.getAttribute(big, "cvmfs:externalUrl")).isEqualTo(external.baseUri() + "/data/big.bin");
+                assertThat(Files.getAttribute(fs.getPath("/link"), "cvmfs:external", java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                        .isEqualTo(false);
+                assertThat(Files.readAllBytes(fs.getPath(UNICODE))).isEqualTo(Files.readAllBytes(tree.resolve(UNICODE.substring(1))));
+                assertThat(Files.readAllBytes(big)).isEqualTo(Files.readAllBytes(tree.resolve("data/big.bin")));
+            }
+        }
+    }
+
+    @Test
     void withoutExternalUrlStatAndListWorkButOpeningIsAConfigurationError() throws Exception {
         try (RepositoryServer repoServer = RepositoryServer.builder().root(storage).build()) {
             ClientConfiguration cfg = configuration(repoServer, null).load(FQRN);
