@@ -204,6 +204,22 @@ class ExternalDataClientTest {
     }
 
     @Test
+    void externalDataGoesThroughTheExternalProxyOnly() throws Exception {
+        try (RepositoryServer repoServer = RepositoryServer.builder().root(storage).build();
+                RepositoryServer external = RepositoryServer.builder().root(tree).build();
+                RepositoryServer proxy = RepositoryServer.builder().forwardProxy().build()) {
+            ClientConfiguration cfg = configuration(repoServer, external.baseUri().toString())
+                    .set("CVMFS_EXTERNAL_HTTP_PROXY", "http://127.0.0.1:" + proxy.port()).load(FQRN);
+            try (Repository r = open(cfg, DownloadListener.NONE)) {
+                assertThat(r.readAllBytes("/hello.txt")).isEqualTo(Files.readAllBytes(tree.resolve("hello.txt")));
+            }
+            assertThat(proxy.recordedRequests()).isNotEmpty()
+                    .allSatisfy(q -> assertThat(q.target()).startsWith(external.baseUri().toString()));
+            assertThat(external.requestCount("hello.txt")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void theNioViewShowsExternalFilesAndReadsThem() throws Exception {
         try (RepositoryServer external = RepositoryServer.builder().root(tree).build()) {
             java.util.Map<String, Object> env = new java.util.HashMap<>();
