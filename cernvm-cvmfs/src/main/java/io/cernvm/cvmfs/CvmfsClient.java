@@ -118,9 +118,22 @@ public final class CvmfsClient {
         } else {
             transport = settings.transports.apply(repository);
         }
+        RepositoryTransport external = null;
+        if (settings.externalDownloadSettings != null) {
+            try {
+                // a second download manager, as mountpoint.cc clones one for external data
+                external = HttpTransport.builder().settings(settings.externalDownloadSettings)
+                        .listener(settings.downloadListener).clock(settings.clock).build();
+            } catch (RuntimeException e) {
+                if (settings.ownsTransports) {
+                    transport.close();
+                }
+                throw e;
+            }
+        }
         RepositorySession session = new RepositorySession(repository, transport, settings.ownsTransports, keys, settings.clock,
                 settings.breadcrumbs, settings.cache, settings.symlinkEnvironment, settings.listener, settings.workDirectory,
-                settings.mountDirectory + "/" + repository);
+                settings.mountDirectory + "/" + repository, external);
         session.acquire();
         try {
             return RealRepository.open(session, pin);
@@ -149,6 +162,7 @@ public final class CvmfsClient {
         private DownloadListener downloadListener = DownloadListener.NONE;
         private String configuredFor;
         private DownloadSettings downloadSettings;
+        private DownloadSettings externalDownloadSettings;
 
         private Builder() {
         }
@@ -173,6 +187,7 @@ public final class CvmfsClient {
             b.downloadListener = downloadListener;
             b.configuredFor = configuredFor;
             b.downloadSettings = downloadSettings;
+            b.externalDownloadSettings = externalDownloadSettings;
             return b;
         }
 
@@ -193,6 +208,7 @@ public final class CvmfsClient {
         public Builder configuration(ClientConfiguration configuration) {
             Objects.requireNonNull(configuration, "configuration");
             downloads(configuration.downloadSettings());
+            this.externalDownloadSettings = configuration.externalDownloadSettings().orElse(null);
             List<Path> keyFiles = configuration.publicKeys();
             if (keyFiles.isEmpty() && Files.isDirectory(configuration.keysDir())) {
                 keyFiles = List.of(configuration.keysDir());
@@ -220,6 +236,21 @@ public final class CvmfsClient {
             this.downloadSettings = downloads;
             this.transports = null;
             this.ownsTransports = true;
+            return this;
+        }
+
+        /**
+         * Where files whose catalog row has the external flag come from: a second HTTP
+         * transport over {@code CVMFS_EXTERNAL_URL} + the file's repository path
+         * ({@link ClientConfiguration#externalDownloadSettings()}), with its own failover and
+         * the same {@link #downloadListener}; independent of how the repository itself is
+         * reached. Without it, opening an external file is a {@link ConfigurationException}.
+         *
+         * @param downloads the external download settings, or {@code null} for none
+         * @return this
+         */
+        public Builder externalDownloads(DownloadSettings downloads) {
+            this.externalDownloadSettings = downloads;
             return this;
         }
 

@@ -29,11 +29,17 @@ import java.util.Objects;
  * @param catalog       the mountpoint of the catalog holding the entry ({@code /} for the root
  *                      catalog)
  * @param nestedCatalogMountpoint whether a nested catalog is mounted here
+ * @param external      whether a regular file's content is external data, served from
+ *                      {@code CVMFS_EXTERNAL_URL} rather than the repository (upstream's
+ *                      {@code user.external_file})
+ * @param externalUrl   for an external file, its URL on the external host now in use
+ *                      (upstream's {@code user.external_url}); {@code null} when not external
+ *                      or when no {@code CVMFS_EXTERNAL_URL} is configured
  */
 public record FileAttributes(String path, FileType type, int mode, long nlink, long uid, long gid, long size,
                              Instant mtime, int chunks, String hash, String checksum, String rawTarget,
                              String target, long hardlinkGroup, String fileKey, String catalog,
-                             boolean nestedCatalogMountpoint) {
+                             boolean nestedCatalogMountpoint, boolean external, String externalUrl) {
 
     /** Checks the required parts. */
     public FileAttributes {
@@ -44,6 +50,9 @@ public record FileAttributes(String path, FileType type, int mode, long nlink, l
         Objects.requireNonNull(catalog, "catalog");
         if (size < 0 || chunks < 0 || nlink < 0) {
             throw new IllegalArgumentException("negative size, chunks or nlink");
+        }
+        if ((external && type != FileType.FILE) || (externalUrl != null && !external)) {
+            throw new IllegalArgumentException("only an external regular file has an external URL");
         }
         if ((type == FileType.SYMLINK) != (rawTarget != null)) {
             throw new IllegalArgumentException("a symlink and only a symlink has a target");

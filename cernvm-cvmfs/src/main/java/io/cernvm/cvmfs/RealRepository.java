@@ -18,12 +18,14 @@ import io.cernvm.cvmfs.internal.object.ContentChannel;
 import io.cernvm.cvmfs.internal.object.ContentHash;
 import io.cernvm.cvmfs.internal.object.HashAlgorithm;
 import io.cernvm.cvmfs.internal.object.ObjectType;
+import io.cernvm.cvmfs.internal.transport.ExternalPath;
 import io.cernvm.cvmfs.internal.trust.Breadcrumb;
 import io.cernvm.cvmfs.internal.trust.ManifestFile;
 import io.cernvm.cvmfs.internal.trust.VerifiedManifest;
 import io.cernvm.cvmfs.internal.trust.Whitelist;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
@@ -265,14 +267,18 @@ final class RealRepository implements Repository {
         if (FileType.fromMode(row.mode()) != FileType.FILE) {
             throw new NotFoundException("not a regular file", FaultLocation.atPath(shown));
         }
-        if (row.has(CatalogRow.FLAG_EXTERNAL)) {
-            throw new ConfigurationException("external data is not supported by this client (CVMFS_EXTERNAL_URL)",
-                    FaultLocation.atPath(shown));
+        boolean external = row.has(CatalogRow.FLAG_EXTERNAL);
+        if (external && session.externalObjects == null) {
+            throw new ConfigurationException("'" + shown + "' is external data and CVMFS_EXTERNAL_URL is not set",
+                    FaultLocation.atKey("CVMFS_EXTERNAL_URL", null, null).withPath(shown));
         }
+        // external data: CVMFS_EXTERNAL_URL + the repository path, chunks by byte range (fetch.cc)
+        String externalPath = external ? ExternalPath.encode(p) : null;
         List<ContentChannel.Segment> segments = new ArrayList<>();
         if (row.has(CatalogRow.FLAG_CHUNKED)) {
             for (ChunkRow c : chunks(e)) {
-                segments.add(new ContentChannel.Segment(c.offset(), c.size(), c.hash(), row.compression()));
+                segments.add(new ContentChannel.Segment(c.offset(), c.size(), c.hash(), row.compression(), externalPath,
+                        external));
             }
             if (segments.isEmpty() && row.hash() == null) {
                 throw new IntegrityException("chunked file has neither chunks nor a hash", FaultLocation.atPath(shown));
@@ -282,9 +288,9 @@ final class RealRepository implements Repository {
             if (row.hash() == null) {
                 throw new IntegrityException("regular file has no content hash", FaultLocation.atPath(shown));
             }
-            segments.add(new ContentChannel.Segment(0, row.size(), row.hash(), row.compression()));
+            segments.add(new ContentChannel.Segment(0, row.size(), row.hash(), row.compression(), externalPath, false));
         }
-        return new ContentChannel(session.objects, segments, row.size(), shown);
+        return new ContentChannel(external ? session.externalObjects : session.objects, segments, row.size(), shown);
     }
 
     @Override
@@ -357,6 +363,7 @@ final class RealRepository implements Repository {
         };
         int chunks = 0;
         String checksum = null;
+        boolean external = type == FileType.FILE && row.has(CatalogRow.FLAG_EXTERNAL);
         if (type == FileType.FILE) {
             chunks = 1;
             checksum = row.hash() == null ? null : row.hash().toString();
@@ -373,7 +380,21 @@ final class RealRepository implements Repository {
         return new FileAttributes(RepositoryPath.display(e.path()), type, row.mode(), Math.max(1, row.linkCount()),
                 row.uid(), row.gid(), size, Instant.ofEpochSecond(row.mtime(), Math.max(0, row.mtimeNanos())), chunks,
                 row.hash() == null ? null : row.hash().toString(), checksum, raw, target, row.hardlinkGroup(), fileKey,
-                RepositoryPath.display(e.catalog().mountpoint()), row.has(CatalogRow.FLAG_NESTED_MOUNTPOINT));
+                RepositoryPath.display(e.catalog().mountpoint()), row.has(CatalogRow.FLAG_NESTED_MOUNTPOINT), external,
+                external ? externalUrl(e.path()) : null);
+    }
+
+    /** Upstream's {@code user.external_url}: the file on the external host now in use, when one is configured. */
+    private String externalUrl(String path) {
+        if (session.externalObjects == null) {
+            return null;
+        }
+        try {
+            return session.externalObjects.transport().locate(ExternalPath.encode(path)).urlIfAny().map(URI::toString)
+                    .orElse(null);
+        } catch (IllegalArgumentException ex) {
+            return null;
+        }
     }
 
     /** libcvmfs's hash of a bulk-less chunked file: over its chunks' raw digests ({@code file_chunk.cc}). */

@@ -34,6 +34,8 @@ final class RepositorySession {
     final String name;
     final RepositoryTransport transport;
     final ObjectFetcher objects;
+    /** External data ({@code CVMFS_EXTERNAL_URL}): its own transport, the same cache; {@code null} when not configured. */
+    final ObjectFetcher externalObjects;
     final CatalogLoader catalogs;
     final Map<String, String> symlinkEnvironment;
     final RepositoryListener listener;
@@ -51,12 +53,21 @@ final class RepositorySession {
     RepositorySession(String name, RepositoryTransport transport, boolean ownsTransport, MasterKeys keys, Clock clock,
                       BreadcrumbStore breadcrumbs, ObjectCache cache, Map<String, String> symlinkEnvironment,
                       RepositoryListener listener, Path workRoot, String mountPath) {
+        this(name, transport, ownsTransport, keys, clock, breadcrumbs, cache, symlinkEnvironment, listener, workRoot, mountPath,
+                null);
+    }
+
+    /** @param externalTransport where external data comes from (closed with the session), or {@code null} */
+    RepositorySession(String name, RepositoryTransport transport, boolean ownsTransport, MasterKeys keys, Clock clock,
+                      BreadcrumbStore breadcrumbs, ObjectCache cache, Map<String, String> symlinkEnvironment,
+                      RepositoryListener listener, Path workRoot, String mountPath, RepositoryTransport externalTransport) {
         this.name = name;
         this.transport = transport;
         this.ownsTransport = ownsTransport;
         this.cache = cache;
         this.breadcrumbs = breadcrumbs;
         this.objects = new ObjectFetcher(transport, cache);
+        this.externalObjects = externalTransport == null ? null : new ObjectFetcher(externalTransport, cache);
         this.keys = keys;
         this.trust = keys == null ? null : new TrustChain(name, keys, clock, breadcrumbs);
         this.symlinkEnvironment = Map.copyOf(symlinkEnvironment);
@@ -155,6 +166,9 @@ final class RepositorySession {
         if (users == 0) {
             if (ownsTransport) {
                 transport.close();
+            }
+            if (externalObjects != null) {
+                externalObjects.transport().close();
             }
             try (Stream<Path> s = Files.walk(workDirectory)) {
                 s.sorted(Comparator.reverseOrder()).forEach(p -> {

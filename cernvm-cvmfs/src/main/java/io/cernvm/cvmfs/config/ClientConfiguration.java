@@ -293,6 +293,51 @@ public final class ClientConfiguration {
                 .build();
     }
 
+    /**
+     * The settings of the second download manager that fetches external data, as
+     * {@code mountpoint.cc} sets it up: hosts from {@code CVMFS_EXTERNAL_URL} (a {@code ;} list,
+     * {@code @fqrn@} / {@code @org@} substituted), cut to {@code CVMFS_EXTERNAL_MAX_SERVERS} when
+     * positive; proxies {@code CVMFS_EXTERNAL_HTTP_PROXY} (default DIRECT) and
+     * {@code CVMFS_EXTERNAL_FALLBACK_PROXY} (default none, the normal ones are not inherited);
+     * timeouts {@code CVMFS_EXTERNAL_TIMEOUT} / {@code _TIMEOUT_DIRECT}, defaulting to the normal
+     * ones; retries, backoff, resets, speed limit, redirects and User-Agent as the normal
+     * downloads. The Geo API does not reorder external hosts here.
+     *
+     * @return the external download settings, empty when {@code CVMFS_EXTERNAL_URL} is unset or empty
+     * @throws ConfigurationException when a value is unusable
+     */
+    public Optional<DownloadSettings> externalDownloadSettings() {
+        ConfigValue url = entries.get("CVMFS_EXTERNAL_URL");
+        if (url == null || url.value().isBlank()) {
+            return Optional.empty();
+        }
+        List<URI> servers = ServerList.parse(url.value(), fqrn);
+        int maxServers = (int) Math.min(Integer.MAX_VALUE, count("CVMFS_EXTERNAL_MAX_SERVERS", 0));
+        if (maxServers > 0 && maxServers < servers.size()) {
+            servers = servers.subList(0, maxServers);
+        }
+        return Optional.of(DownloadSettings.builder()
+                .servers(servers)
+                .httpProxy(get("CVMFS_EXTERNAL_HTTP_PROXY").orElse("DIRECT"))
+                .fallbackProxy(get("CVMFS_EXTERNAL_FALLBACK_PROXY").orElse(""))
+                .timeout(get("CVMFS_EXTERNAL_TIMEOUT").map(v -> Duration.ofSeconds(ValueType.parseCount(v))).orElse(timeout()))
+                .timeoutDirect(get("CVMFS_EXTERNAL_TIMEOUT_DIRECT").map(v -> Duration.ofSeconds(ValueType.parseCount(v)))
+                        .orElse(timeoutDirect()))
+                .lowSpeedLimit(lowSpeedLimit())
+                .maxRetries(maxRetries())
+                .backoffInit(backoffInit())
+                .backoffMax(backoffMax())
+                .proxyResetAfter(proxyResetAfter())
+                .hostResetAfter(hostResetAfter())
+                .followRedirects(bool("CVMFS_FOLLOW_REDIRECTS", false))
+                .userAgent(userAgent())
+                .useGeoApi(false)
+                .maxServers(maxServers)
+                .pacUrls(get("CVMFS_PAC_URLS").orElse(""))
+                .environment(environment)
+                .build());
+    }
+
     /** Upstream appends the {@code CERNVM_UUID} environment variable to its User-Agent. */
     private String userAgent() {
         String uuid = environment.get("CERNVM_UUID");

@@ -43,7 +43,9 @@ enum AttributeProvider {
             e("uid", CvmfsFileAttributes::uid),
             e("gid", CvmfsFileAttributes::gid),
             e("mode", CvmfsFileAttributes::mode),
-            e("hardlinkGroup", CvmfsFileAttributes::hardlinkGroup)));
+            e("hardlinkGroup", CvmfsFileAttributes::hardlinkGroup),
+            e("external", CvmfsFileAttributes::external),
+            e("externalUrl", CvmfsFileAttributes::externalUrl)));
 
     /** The view names a file system of this provider supports. */
     static final Set<String> NAMES = Set.of("basic", "owner", "posix", "cvmfs");

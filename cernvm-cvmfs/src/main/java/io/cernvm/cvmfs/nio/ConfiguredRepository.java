@@ -47,6 +47,7 @@ final class ConfiguredRepository {
         if (local != null) {
             // a Stratum 0 directory: no downloads and no disk cache, the rest as configured
             b.localRepository(local);
+            b.externalDownloads(cfg.externalDownloadSettings().orElse(null)); // external data is always over HTTP
             // as mountpoint.cc: CVMFS_PUBLIC_KEY takes precedence over CVMFS_KEYS_DIR
             List<Path> keys = cfg.publicKeys();
             if (keys.isEmpty() && Files.isDirectory(cfg.keysDir())) {

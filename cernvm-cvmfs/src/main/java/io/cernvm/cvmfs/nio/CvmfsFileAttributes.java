@@ -45,4 +45,14 @@ public interface CvmfsFileAttributes extends PosixFileAttributes {
 
     /** @return the hard-link group within its catalog, 0 for none */
     long hardlinkGroup();
+
+    /** @return whether a regular file is external data, read from {@code CVMFS_EXTERNAL_URL} (upstream's {@code user.external_file}) */
+    boolean external();
+
+    /**
+     * @return an external file's URL on the external host now in use (upstream's
+     *         {@code user.external_url}), or {@code null} when not external or when no
+     *         {@code CVMFS_EXTERNAL_URL} is configured
+     */
+    String externalUrl();
 }

@@ -153,4 +153,14 @@ record EntryAttributes(FileAttributes entry, long revision) implements CvmfsFile
     public long hardlinkGroup() {
         return entry.hardlinkGroup();
     }
+
+    @Override
+    public boolean external() {
+        return entry.external();
+    }
+
+    @Override
+    public String externalUrl() {
+        return entry.externalUrl();
+    }
 }

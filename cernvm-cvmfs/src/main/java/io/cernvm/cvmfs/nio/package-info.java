@@ -38,6 +38,13 @@
  *     fetched DIRECT and evaluated sandboxed; {@code auto} in the list means
  *     {@code http://wpad/wpad.dat}; unset: none, as upstream</td></tr>
  * <tr><td>{@code CVMFS_FALLBACK_PROXY}</td><td>string</td><td>proxies tried after the chain</td></tr>
+ * <tr><td>{@code CVMFS_EXTERNAL_URL}</td><td>string</td><td>where external data is read from
+ *     (files published with {@code CVMFS_EXTERNAL_DATA}): {@code ;}-separated base URLs, the file's
+ *     repository path appended; unset: opening an external file fails, stat and list work. Its own
+ *     {@code CVMFS_EXTERNAL_HTTP_PROXY} (default DIRECT), {@code CVMFS_EXTERNAL_FALLBACK_PROXY},
+ *     {@code CVMFS_EXTERNAL_TIMEOUT}, {@code CVMFS_EXTERNAL_TIMEOUT_DIRECT} and
+ *     {@code CVMFS_EXTERNAL_MAX_SERVERS} apply; also with {@code cernvm.cvmfs.localRepository}.
+ *     The {@code cvmfs} view's {@code external} and {@code externalUrl} show such files</td></tr>
  * <tr><td>{@code CVMFS_PUBLIC_KEY}</td><td>string</td><td>master key files, {@code :}-separated;
  *     takes precedence over {@code CVMFS_KEYS_DIR}</td></tr>
  * <tr><td>{@code CVMFS_KEYS_DIR}</td><td>string</td><td>a directory whose {@code *.pub} files are

@@ -82,6 +82,7 @@ public final class Publisher {
     private final boolean nanosecondMtimes;
     private final boolean replicable;
     private final int ingestThreads;
+    private final boolean externalData;
 
     private Publisher(Builder b) {
         this.keys = Objects.requireNonNull(b.keys, "keys");
@@ -97,6 +98,7 @@ public final class Publisher {
         this.nanosecondMtimes = b.nanosecondMtimes;
         this.replicable = b.replicable;
         this.ingestThreads = b.ingestThreads;
+        this.externalData = b.externalData;
     }
 
     /** @return a builder */
@@ -170,7 +172,7 @@ public final class Publisher {
                 long revision;
                 ContentHash previousRoot;
                 Map<String, String> previousNested;
-                FileIngester ingester = new FileIngester(store, chunking);
+                FileIngester ingester = new FileIngester(store, chunking, externalData);
                 if (current.isEmpty()) {
                     CatalogTreeWriter first = new CatalogTreeWriter(store, ingester, repo.workDir(),
                             new CatalogTreeWriter.Revision(0, ts, ttl.toSeconds(), nanosecondMtimes, null, Map.of()),
@@ -402,6 +404,7 @@ public final class Publisher {
         private boolean nanosecondMtimes;
         private boolean replicable;
         private int ingestThreads = Runtime.getRuntime().availableProcessors();
+        private boolean externalData;
 
         private Builder() {
         }
@@ -513,6 +516,21 @@ public final class Publisher {
                 throw new IllegalArgumentException("ingest threads must be at least 1");
             }
             this.ingestThreads = threads;
+            return this;
+        }
+
+        /**
+         * Makes every regular file external, as upstream's {@code CVMFS_EXTERNAL_DATA=true}
+         * ({@code cvmfs_server mkfs -X -Z none}): its row carries the external flag and "no
+         * compression", its content hash (and each chunk's) is over the plain bytes, and its
+         * content is not written to {@code data/} — the operator serves the published tree
+         * itself, laid out by repository path, at the clients' {@code CVMFS_EXTERNAL_URL}.
+         *
+         * @param enabled whether files are external (default {@code false})
+         * @return this
+         */
+        public Builder externalData(boolean enabled) {
+            this.externalData = enabled;
             return this;
         }
 

@@ -225,6 +225,34 @@ class ClientConfigurationTest {
     }
 
     @Test
+    void externalDownloadSettingsFollowMountpointCc() throws IOException {
+        write("domain.d/cern.ch.conf", "CVMFS_SERVER_URL=http://s1/cvmfs/@fqrn@\nCVMFS_HTTP_PROXY=http://p:3128\n"
+                + "CVMFS_FALLBACK_PROXY=http://f:3128\nCVMFS_TIMEOUT=3\nCVMFS_TIMEOUT_DIRECT=4\nCVMFS_MAX_RETRIES=2\n");
+        assertThat(load().externalDownloadSettings()).isEmpty();
+        DownloadSettings d = ClientConfiguration.builder().root(root)
+                .set("CVMFS_EXTERNAL_URL", "http://e1/@org@/@fqrn@;http://e2/x").load(FQRN).externalDownloadSettings().orElseThrow();
+        assertThat(d.servers()).containsExactly(URI.create("http://e1/atlas/atlas.cern.ch"), URI.create("http://e2/x"));
+        assertThat(d.httpProxy()).as("DIRECT by default, the normal proxies not inherited").isIn("DIRECT", "");
+        assertThat(d.fallbackProxy()).isEmpty();
+        assertThat(d.timeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(d.timeoutDirect()).isEqualTo(Duration.ofSeconds(4));
+        assertThat(d.maxRetries()).isEqualTo(2);
+        DownloadSettings e = ClientConfiguration.builder().root(root)
+                .set("CVMFS_EXTERNAL_URL", "http://e1;http://e2;http://e3").set("CVMFS_EXTERNAL_MAX_SERVERS", "2")
+                .set("CVMFS_EXTERNAL_HTTP_PROXY", "http://xp:3128").set("CVMFS_EXTERNAL_FALLBACK_PROXY", "http://xf:3128")
+                .set("CVMFS_EXTERNAL_TIMEOUT", "7").set("CVMFS_EXTERNAL_TIMEOUT_DIRECT", "8")
+                .load(FQRN).externalDownloadSettings().orElseThrow();
+        assertThat(e.servers()).containsExactly(URI.create("http://e1"), URI.create("http://e2"));
+        assertThat(e.httpProxy()).isEqualTo("http://xp:3128");
+        assertThat(e.fallbackProxy()).isEqualTo("http://xf:3128");
+        assertThat(e.timeout()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(e.timeoutDirect()).isEqualTo(Duration.ofSeconds(8));
+        assertThatThrownBy(() -> ClientConfiguration.builder().root(root).set("CVMFS_EXTERNAL_URL", "http://e1")
+                .set("CVMFS_EXTERNAL_TIMEOUT", "soon").load(FQRN).externalDownloadSettings())
+                .isInstanceOf(ConfigurationException.class);
+    }
+
+    @Test
     void theGeoApiKeysKeepTheWholeChainForOrderingAndCutItAfterwards() throws IOException {
         write("domain.d/cern.ch.conf", "CVMFS_SERVER_URL='http://s1/cvmfs/@fqrn@;http://s2/cvmfs/@fqrn@;http://s3/cvmfs/@fqrn@'\n"
                 + "CVMFS_MAX_SERVERS=2\nCVMFS_USE_GEOAPI=yes\nCVMFS_PROXY_TEMPLATE=squid-@org@\n");

@@ -164,10 +164,10 @@ class CvmfsFileSystemFixtureTest {
 
         Map<String, Object> all = Files.readAttributes(fs.getPath("/links/variant-symlink"), "cvmfs:*", LinkOption.NOFOLLOW_LINKS);
         assertThat(all).containsKeys("size", "lastModifiedTime", "fileKey", "isSymbolicLink", "owner", "group", "permissions",
-                "hash", "checksum", "chunks", "catalog", "revision", "rawTarget", "target", "nlink", "uid", "gid", "mode");
+                "hash", "checksum", "chunks", "catalog", "revision", "rawTarget", "target", "nlink", "uid", "gid", "mode", "external", "externalUrl");
         assertThat(all).containsEntry("rawTarget", "$(TEST_VARIANT)/x").containsEntry("target", "/x")
                 .containsEntry("isSymbolicLink", true).containsEntry("chunks", 0).containsEntry("revision", 3L)
-                .containsEntry("mode", 0120777);
+                .containsEntry("mode", 0120777).containsEntry("external", false);
         assertThat(Files.readAttributes(run, "posix:permissions"))
                 .containsExactly(Map.entry("permissions", PosixFilePermissions.fromString("rwxr-xr-x")));
         assertThat(Files.readAttributes(run, "size,isDirectory")).containsOnlyKeys("size", "isDirectory");

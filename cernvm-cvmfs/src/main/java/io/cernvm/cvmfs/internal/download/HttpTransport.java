@@ -207,7 +207,7 @@ public final class HttpTransport implements RepositoryTransport {
         checkPath(relativePath);
         return inFlight.get(new InFlightKey(relativePath, noCache), () -> {
             ByteArraySink sink = new ByteArraySink();
-            download(relativePath, noCache, sink);
+            download(relativePath, noCache, sink, 0, -1);
             return sink.bytes();
         });
     }
@@ -216,16 +216,35 @@ public final class HttpTransport implements RepositoryTransport {
     public void fetchInto(String relativePath, boolean noCache, BodySink sink) {
         checkPath(relativePath);
         Objects.requireNonNull(sink, "sink");
-        download(relativePath, noCache, sink);
+        download(relativePath, noCache, sink, 0, -1);
+    }
+
+    @Override
+    public void fetchRangeInto(String encodedPath, long rangeOffset, long rangeLength, boolean noCache, BodySink sink) {
+        checkPath(encodedPath, true);
+        Objects.requireNonNull(sink, "sink");
+        if (rangeOffset < 0 || rangeLength < -1 || (rangeLength == -1 && rangeOffset != 0) || rangeLength == 0
+                || (rangeLength > 0 && rangeOffset > Long.MAX_VALUE - rangeLength)) {
+            throw new IllegalArgumentException("bad byte range " + rangeOffset + "+" + rangeLength);
+        }
+        download(encodedPath, noCache, sink, rangeOffset, rangeLength);
     }
 
     private static void checkPath(String p) {
+        checkPath(p, false);
+    }
+
+    /** @param percentEscapes whether {@code %XX} escapes are allowed (an encoded external path) */
+    private static void checkPath(String p, boolean percentEscapes) {
         Objects.requireNonNull(p, "relativePath");
         // repository paths are printable ASCII (.cvmfs* files, data/xx/hex...): nothing to escape
         // one pass, no allocation: this runs for every object fetched
         int segmentStart = 0;
         for (int i = 0; i <= p.length(); i++) {
             char c = i < p.length() ? p.charAt(i) : '/';
+            if (c == '%' && percentEscapes && i + 2 < p.length() && isHex(p.charAt(i + 1)) && isHex(p.charAt(i + 2))) {
+                continue;
+            }
             if (c < 0x21 || c > 0x7e || c == '?' || c == '#' || c == '%' || c == '\\') {
                 throw new IllegalArgumentException("not a repository-relative path: " + p);
             }
@@ -238,6 +257,10 @@ public final class HttpTransport implements RepositoryTransport {
                 segmentStart = i + 1;
             }
         }
+    }
+
+    private static boolean isHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     @Override
@@ -281,7 +304,8 @@ public final class HttpTransport implements RepositoryTransport {
         }
     }
 
-    private void download(String path, boolean noCache, BodySink sink) {
+    /** @param rangeLength -1 for the whole file, else the bytes wanted from {@code rangeOffset} */
+    private void download(String path, boolean noCache, BodySink sink, long rangeOffset, long rangeLength) {
         sortHostsOnce();
         List<AllMirrorsFailedException.Attempt> attempts = new ArrayList<>();
         try {
@@ -291,13 +315,14 @@ public final class HttpTransport implements RepositoryTransport {
             throw new AllMirrorsFailedException(path + " (interrupted while waiting for a download slot)", attempts, e);
         }
         try {
-            failover(path, noCache, sink, attempts);
+            failover(path, noCache, sink, rangeOffset, rangeLength, attempts);
         } finally {
             slots.release();
         }
     }
 
-    private void failover(String path, boolean noCache, BodySink sink, List<AllMirrorsFailedException.Attempt> attempts) {
+    private void failover(String path, boolean noCache, BodySink sink, long rangeOffset, long rangeLength,
+            List<AllMirrorsFailedException.Attempt> attempts) {
         int usedProxies = 1;
         int usedHosts = 1;
         int retries = 0;
@@ -307,7 +332,7 @@ public final class HttpTransport implements RepositoryTransport {
         int attempt = 1;
         Route route = chain.current(path, attempt, this::emit);
         while (true) {
-            AttemptResult result = attemptOnce(route, path, noCache, sink);
+            AttemptResult result = attemptOnce(route, path, noCache, sink, rangeOffset, rangeLength);
             if (result.ok()) {
                 if (chain.numHosts() > 1) { // with one host a corrupt object has nowhere else to go
                     synchronized (lastServed) {
@@ -432,16 +457,37 @@ public final class HttpTransport implements RepositoryTransport {
         return route.host() + "/" + path;
     }
 
-    private AttemptResult attemptOnce(Route route, String path, boolean noCache, BodySink sink) {
+    private AttemptResult attemptOnce(Route route, String path, boolean noCache, BodySink sink, long rangeOffset,
+            long rangeLength) {
         boolean proxied = !route.proxy().isDirect();
         HttpUrl base = route.hostIndex() < hostUrls.length && route.host() == chain.hosts().get(route.hostIndex())
                 ? hostUrls[route.hostIndex()] : null;
-        Request request = new Request.Builder()
-                .url(base != null ? base.newBuilder().addPathSegments(path).build() : HttpUrl.get(urlText(route, path)))
-                .headers(noCache ? noCacheHeaders : headers)
-                .build();
+        // checked paths hold no '%' unless it starts an escape: the encoded form adds nothing else
+        Request.Builder builder = new Request.Builder()
+                .url(base != null ? base.newBuilder().addEncodedPathSegments(path).build() : HttpUrl.get(urlText(route, path)))
+                .headers(noCache ? noCacheHeaders : headers);
+        boolean ranged = rangeLength > 0;
+        if (ranged) {
+            builder.header("Range", "bytes=" + rangeOffset + "-" + (rangeOffset + rangeLength - 1));
+        }
+        Request request = builder.build();
         try (Response response = clientFor(route.proxy()).newCall(request).execute()) {
             int code = response.code();
+            if (ranged && code / 100 == 2) {
+                // upstream takes any 2xx and lets the chunk's hash fail on a whole-file 200; a reply
+                // that is not exactly the range asked for is this host's error straight away
+                String problem = RangeReply.problem(code, response.header("Content-Range"), response.body().contentLength(),
+                        rangeOffset, rangeLength);
+                if (problem != null) {
+                    return AttemptResult.failed(FailoverReason.HOST_HTTP, problem, code, null);
+                }
+                AttemptResult read = readBody(response, proxied, sink);
+                if (read.ok() && read.bytes() != rangeLength) {
+                    return AttemptResult.failed(proxied ? FailoverReason.PROXY_SHORT_TRANSFER : FailoverReason.HOST_SHORT_TRANSFER,
+                            "range body of " + read.bytes() + " bytes, " + rangeLength + " asked for", code, null);
+                }
+                return read;
+            }
             if (code / 100 == 2) {
                 return readBody(response, proxied, sink);
             }

@@ -20,16 +20,28 @@ public final class ContentChannel implements SeekableByteChannel {
     /**
      * One verified piece of the file.
      *
-     * @param offset      where it starts in the file
-     * @param size        its plain size
-     * @param hash        its object
-     * @param compression how the object is stored
+     * @param offset       where it starts in the file
+     * @param size         its plain size
+     * @param hash         its object
+     * @param compression  how the object is stored
+     * @param externalPath for external data, the file's percent-encoded repository path below
+     *                     {@code CVMFS_EXTERNAL_URL}; {@code null} for an object under {@code data/}
+     * @param ranged       for external data, whether the piece is a chunk fetched as a byte range
      */
-    public record Segment(long offset, long size, ContentHash hash, ObjectCompression compression) {
+    public record Segment(long offset, long size, ContentHash hash, ObjectCompression compression, String externalPath,
+            boolean ranged) {
         /** Checks the parts. */
         public Segment {
             Objects.requireNonNull(hash, "hash");
             Objects.requireNonNull(compression, "compression");
+            if (ranged && externalPath == null) {
+                throw new IllegalArgumentException("only external data is fetched by range");
+            }
+        }
+
+        /** An object under {@code data/}. */
+        public Segment(long offset, long size, ContentHash hash, ObjectCompression compression) {
+            this(offset, size, hash, compression, null, false);
         }
     }
 
@@ -109,10 +121,13 @@ public final class ContentChannel implements SeekableByteChannel {
             if (s.size() > Integer.MAX_VALUE - 8) {
                 throw new IntegrityException("object too large to read whole: " + s.size(), FaultLocation.atPath(path));
             }
-            byte[] b = objects.fetch(s.hash(), s.compression(), s.size());
+            byte[] b = s.externalPath() == null ? objects.fetch(s.hash(), s.compression(), s.size())
+                    : objects.fetchExternal(s.hash(), s.compression(), s.size(), s.externalPath(), s.offset(),
+                            s.ranged() ? s.size() : -1);
             if (b.length != s.size()) {
                 throw new IntegrityException("object " + s.hash().toSuffixedString() + " holds " + b.length
-                        + " bytes where the catalog promises " + s.size(), objects.transport().locate(s.hash().objectPath()));
+                        + " bytes where the catalog promises " + s.size(),
+                        objects.transport().locate(s.externalPath() == null ? s.hash().objectPath() : s.externalPath()));
             }
             currentBytes = b;
             current = index;

@@ -105,13 +105,55 @@ public final class ObjectFetcher {
      * @throws IntegrityException when the object fails its hash twice, or does not decompress
      */
     public byte[] fetch(ContentHash hash, ObjectCompression compression, long maxSize) {
+        return fetch(hash, compression, maxSize, Source.object(hash));
+    }
+
+    /**
+     * Fetches external data ({@code CVMFS_EXTERNAL_URL}): a whole file or one chunk of it,
+     * named by its repository path rather than its hash, and verified, decompressed (only when
+     * the row says so), cached and shared exactly as an object is — the hash is over the bytes
+     * as served, as {@code fetch.cc} checks external downloads.
+     *
+     * @param hash        the file's or chunk's content hash
+     * @param compression how the external bytes are stored (the row's compression bits)
+     * @param size        the plain size (the most accepted)
+     * @param encodedPath the file's repository path, percent-encoded, below the external base URL
+     * @param rangeOffset the chunk's offset in the file (0 for a whole file)
+     * @param rangeLength the chunk's size as stored, or -1 for the whole file
+     * @return the verified plain bytes
+     * @throws IntegrityException when the bytes fail their hash twice, or do not decompress
+     */
+    public byte[] fetchExternal(ContentHash hash, ObjectCompression compression, long size, String encodedPath,
+            long rangeOffset, long rangeLength) {
+        return fetch(hash, compression, size, new Source(encodedPath, rangeOffset, rangeLength, true));
+    }
+
+    /**
+     * Where an object's bytes are fetched from: {@code data/…} by its hash, or an external
+     * file's path with an optional byte range.
+     */
+    private record Source(String path, long offset, long length, boolean external) {
+        static Source object(ContentHash hash) {
+            return new Source(hash.objectPath(), 0, -1, false);
+        }
+
+        void fetchInto(RepositoryTransport transport, boolean noCache, io.cernvm.cvmfs.internal.transport.BodySink sink) {
+            if (external) {
+                transport.fetchRangeInto(path, offset, length, noCache, sink);
+            } else {
+                transport.fetchInto(path, noCache, sink);
+            }
+        }
+    }
+
+    private byte[] fetch(ContentHash hash, ObjectCompression compression, long maxSize, Source source) {
         synchronized (recent) {
             byte[] hit = recent.get(new RecentKey(hash, compression));
             if (hit != null && hit.length <= maxSize) {
                 return hit.clone();
             }
         }
-        byte[] plain = fetchThroughCache(hash, compression, maxSize);
+        byte[] plain = fetchThroughCache(hash, compression, maxSize, source);
         if (plain.length <= RECENT_OBJECT_MAX) {
             remember(new RecentKey(hash, compression), plain.clone());
         }
@@ -119,9 +161,9 @@ public final class ObjectFetcher {
     }
 
     /** The disk cache first, then the network; only verified bytes are stored. */
-    private byte[] fetchThroughCache(ContentHash hash, ObjectCompression compression, long maxSize) {
+    private byte[] fetchThroughCache(ContentHash hash, ObjectCompression compression, long maxSize, Source source) {
         if (cache == null) {
-            return fetchPlain(hash, compression, maxSize);
+            return fetchPlain(hash, compression, maxSize, source);
         }
         Optional<byte[]> hit = cache.read(hash);
         if (hit.isPresent()) {
@@ -133,18 +175,18 @@ public final class ObjectFetcher {
                 return hit.get();
             }
             try (ObjectCache.ObjectLock held = cache.lockObject(hash)) {
-                return fetchAndStore(hash, compression, maxSize);
+                return fetchAndStore(hash, compression, maxSize, source);
             }
         }
     }
 
     /** Under the object's lock: another process may have stored it while this one waited. */
-    private byte[] fetchAndStore(ContentHash hash, ObjectCompression compression, long maxSize) {
+    private byte[] fetchAndStore(ContentHash hash, ObjectCompression compression, long maxSize, Source source) {
         Optional<byte[]> hit = cache.read(hash);
         if (hit.isPresent()) {
             return hit.get();
         }
-        byte[] plain = fetchPlain(hash, compression, maxSize);
+        byte[] plain = fetchPlain(hash, compression, maxSize, source);
         try {
             cache.store(hash, plain);
         } catch (UncheckedIOException e) {
@@ -239,11 +281,11 @@ public final class ObjectFetcher {
         }
     }
 
-    private byte[] fetchPlain(ContentHash hash, ObjectCompression compression, long maxSize) {
+    private byte[] fetchPlain(ContentHash hash, ObjectCompression compression, long maxSize, Source source) {
         // concurrent readers of one object share one download (the disk cache's lock does this
         // too when there is a cache; without one this is the only place it can happen, since the
         // streaming transport call does not merge requests)
-        return inFlight.get(new InFlightKey(hash, compression, maxSize), () -> downloadPlain(hash, compression, maxSize));
+        return inFlight.get(new InFlightKey(hash, compression, maxSize), () -> downloadPlain(hash, compression, maxSize, source));
     }
 
     /**
@@ -251,15 +293,15 @@ public final class ObjectFetcher {
      * whole body matched the hash. A body that does not match is reported and fetched once more
      * with {@code noCache}, as {@link #fetchVerified} does.
      */
-    private byte[] downloadPlain(ContentHash hash, ObjectCompression compression, long maxSize) {
-        String path = hash.objectPath();
+    private byte[] downloadPlain(ContentHash hash, ObjectCompression compression, long maxSize, Source source) {
+        String path = source.path();
         Inflater inflater = compression == ObjectCompression.NONE ? null : borrowInflater();
         try {
             ObjectBodyDecoder decoder = new ObjectBodyDecoder(hash, compression, maxSize, inflater);
-            transport.fetchInto(path, false, decoder);
+            source.fetchInto(transport, false, decoder);
             if (!decoder.verify()) {
                 transport.reportCorrupt(path);
-                transport.fetchInto(path, true, decoder);
+                source.fetchInto(transport, true, decoder);
                 if (!decoder.verify()) {
                     transport.reportCorrupt(path);
                     throw new IntegrityException("object does not match its hash " + hash.toSuffixedString()

@@ -36,6 +36,10 @@ public record CatalogInsert(PathHash path, PathHash parent, long hardlinks, byte
     public static final int FLAG_NESTED_ROOT = 32;
     /** Chunked file. */
     public static final int FLAG_CHUNKED = 64;
+    /** External file: content served from {@code CVMFS_EXTERNAL_URL}, not from {@code data/}. */
+    public static final int FLAG_EXTERNAL = 128;
+    /** Compression bits 11-13 saying "none" ({@code zlib::kNoCompression}). */
+    public static final int COMPRESSION_NONE = 1 << 11;
     /** Position of the hash-algorithm bits. */
     public static final int HASH_ALGORITHM_SHIFT = 8;
 }

@@ -184,6 +184,7 @@ public final class CatalogTreeWriter {
                     }
                     IngestedFile f = queue.take(c);
                     int flags = CatalogInsert.FLAG_FILE | (f.chunked() ? CatalogInsert.FLAG_CHUNKED : 0)
+                            | (f.external() ? CatalogInsert.FLAG_EXTERNAL | CatalogInsert.COMPRESSION_NONE : 0)
                             | (store.algorithm().catalogCode() << CatalogInsert.HASH_ALGORITHM_SHIFT);
                     CatalogInsert row = new CatalogInsert(PathHash.of(c.repoPath()), parentKey, hardlinks,
                             f.chunked() ? null : f.whole().digest(), f.size(), c.mode(), c.mtime(), nanos(c), flags,
@@ -199,6 +200,10 @@ public final class CatalogTreeWriter {
                         counters.add("chunked", 1);
                         counters.add("chunks", f.chunks().size());
                         counters.add("chunked_size", f.size());
+                    }
+                    if (f.external()) {
+                        counters.add("external", 1);
+                        counters.add("external_file_size", f.size());
                     }
                 }
                 case SYMLINK -> {

@@ -2,6 +2,8 @@ package io.cernvm.cvmfs.internal.publish;
 
 import io.cernvm.api.FaultLocation;
 import io.cernvm.api.IntegrityException;
+import io.cernvm.cvmfs.internal.object.ContentHash;
+import io.cernvm.cvmfs.internal.object.HashAlgorithm;
 import io.cernvm.cvmfs.internal.object.ObjectType;
 import io.cernvm.cvmfs.publish.ChunkingSettings;
 import java.io.FileInputStream;
@@ -18,6 +20,12 @@ import java.util.List;
  * xor32 detector when chunking is on and the file is larger than the minimum chunk size,
  * compress each piece, hash the compressed bytes. A file that yields a single chunk is stored as
  * a normal whole-file object ({@code task_register.cc}).
+ *
+ * <p>External files ({@code CVMFS_EXTERNAL_DATA}) are cut the same way, but each piece is hashed
+ * as plain bytes, the form an external HTTP server serves them in (upstream pairs
+ * {@code mkfs -X} with {@code -Z none}), and nothing goes to {@code data/}: no client reads an
+ * external file from there, and {@code cvmfs_server check} skips them
+ * ({@code swissknife_check.cc}).
  */
 public final class FileIngester {
     /** Files up to this size that are not cut are read and compressed in memory, in one piece. */
@@ -25,11 +33,22 @@ public final class FileIngester {
 
     private final ObjectStore store;
     private final ChunkingSettings chunking;
+    private final boolean external;
 
     /** @param store where objects go; @param chunking the chunking settings */
     public FileIngester(ObjectStore store, ChunkingSettings chunking) {
+        this(store, chunking, false);
+    }
+
+    /**
+     * @param store    where objects go
+     * @param chunking the chunking settings
+     * @param external whether files are external: hashed uncompressed and not stored
+     */
+    public FileIngester(ObjectStore store, ChunkingSettings chunking, boolean external) {
         this.store = store;
         this.chunking = chunking;
+        this.external = external;
     }
 
     /**
@@ -41,8 +60,10 @@ public final class FileIngester {
     public IngestedFile ingest(Path file, long expectedSize, String repoPath) throws IOException {
         boolean cut = chunking.enabled() && expectedSize > chunking.minSize();
         if (!cut && expectedSize <= IN_MEMORY_LIMIT) {
-            return new IngestedFile(expectedSize, store.put(readWhole(file, (int) expectedSize, repoPath), ObjectType.FILE),
-                    List.of());
+            byte[] whole = readWhole(file, (int) expectedSize, repoPath);
+            ContentHash hash = external ? ContentHash.of(store.algorithm(), whole, ObjectType.FILE)
+                    : store.put(whole, ObjectType.FILE);
+            return new IngestedFile(expectedSize, hash, List.of(), external);
         }
         Xor32ChunkDetector detector = cut
                 ? new Xor32ChunkDetector(chunking.minSize(), chunking.avgSize(), chunking.maxSize()) : null;
@@ -50,7 +71,7 @@ public final class FileIngester {
         byte[] buf = new byte[256 * 1024];
         long total = 0;
         long chunkStart = 0;
-        ObjectStore.Sink sink = store.newSink();
+        Piece sink = newPiece();
         try (InputStream in = Files.newInputStream(file)) {
             int n;
             while ((n = in.read(buf)) > 0) {
@@ -65,7 +86,7 @@ public final class FileIngester {
                             long size = total + i - chunkStart;
                             chunks.add(new FileChunk(chunkStart, size, sink.commit(ObjectType.PARTIAL)));
                             sink.close();
-                            sink = store.newSink();
+                            sink = newPiece();
                             chunkStart += size;
                             from = i;
                         }
@@ -79,13 +100,61 @@ public final class FileIngester {
                         FaultLocation.atPath(repoPath));
             }
             if (chunks.isEmpty()) {
-                return new IngestedFile(total, sink.commit(ObjectType.FILE), List.of());
+                return new IngestedFile(total, sink.commit(ObjectType.FILE), List.of(), external);
             }
             chunks.add(new FileChunk(chunkStart, total - chunkStart, sink.commit(ObjectType.PARTIAL)));
-            return new IngestedFile(total, null, chunks);
+            return new IngestedFile(total, null, chunks, external);
         } finally {
             sink.close();
         }
+    }
+
+    private Piece newPiece() throws IOException {
+        if (!external) {
+            ObjectStore.Sink stored = store.newSink();
+            return new Piece() {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    stored.write(b, off, len);
+                }
+
+                @Override
+                public ContentHash commit(ObjectType type) throws IOException {
+                    return stored.commit(type);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    stored.close();
+                }
+            };
+        }
+        HashAlgorithm.Hasher hasher = store.algorithm().newHasher();
+        return new Piece() {
+            @Override
+            public void write(byte[] b, int off, int len) {
+                hasher.update(b, off, len);
+            }
+
+            @Override
+            public ContentHash commit(ObjectType type) {
+                return new ContentHash(store.algorithm(), hasher.finish(), type);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    /** One piece of a file being cut: stored as an object, or only hashed (external). */
+    private interface Piece extends AutoCloseable {
+        void write(byte[] b, int off, int len) throws IOException;
+
+        ContentHash commit(ObjectType type) throws IOException;
+
+        @Override
+        void close() throws IOException;
     }
 
     /** Reads a file that must still have {@code expectedSize} bytes (one more byte is looked for). */

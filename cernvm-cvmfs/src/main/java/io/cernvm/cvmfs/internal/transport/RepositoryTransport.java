@@ -43,6 +43,26 @@ public interface RepositoryTransport extends AutoCloseable {
     }
 
     /**
+     * Fetches a file named by an already percent-encoded path, or one byte range of it, handing
+     * the body to a sink as {@link #fetchInto} does. For external data ({@code CVMFS_EXTERNAL_URL}
+     * + the file's repository path), whose paths may hold any character, and whose chunks are
+     * fetched with {@code Range: bytes=offset-(offset+length-1)} as upstream's {@code download.cc}
+     * asks for them.
+     *
+     * @param encodedPath  the path below the base, each segment percent-encoded, never starting with {@code /}
+     * @param rangeOffset  the first byte wanted (0 for the whole file)
+     * @param rangeLength  how many bytes, or -1 for the whole file
+     * @param noCache      as for {@link #fetch(String, boolean)}
+     * @param sink         receives the body of each attempt (only the range's bytes)
+     * @throws UnsupportedOperationException when this transport cannot fetch such paths
+     * @throws io.cernvm.api.NotFoundException         when every server answers that the file does not exist
+     * @throws io.cernvm.api.AllMirrorsFailedException when no server could be reached or answered
+     */
+    default void fetchRangeInto(String encodedPath, long rangeOffset, long rangeLength, boolean noCache, BodySink sink) {
+        throw new UnsupportedOperationException(describe() + " cannot serve external data");
+    }
+
+    /**
      * Reports that the bytes last fetched for a path failed verification, so the transport can
      * count it against the host that served them and move on to the next one.
      *

@@ -116,6 +116,31 @@ class HttpTransportTest {
     }
 
     @Test
+    void fetchesAByteRangeOfAnEncodedPathAndRefusesBadPaths() throws IOException {
+        Files.createDirectories(repo.resolve("dir with space"));
+        Files.write(repo.resolve("dir with space/ü.bin"), content, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE);
+        RepositoryServer a = host("/ext");
+        HttpTransport t = transport(settings(a).build());
+        ByteArraySink sink = new ByteArraySink();
+        t.fetchRangeInto("dir%20with%20space/%C3%BC.bin", 1000, 2345, false, sink);
+        assertThat(sink.bytes()).isEqualTo(java.util.Arrays.copyOfRange(content, 1000, 3345));
+        assertThat(a.recordedRequests().get(0).header("Range")).isEqualTo("bytes=1000-3344");
+        ByteArraySink whole = new ByteArraySink();
+        t.fetchRangeInto("dir%20with%20space/%C3%BC.bin", 0, -1, false, whole);
+        assertThat(whole.bytes()).isEqualTo(content);
+        assertThat(a.recordedRequests().get(1).header("Range")).isNull();
+        for (String bad : List.of("a b", "%zz", "a/%2", "../x", "/abs", "a?b")) {
+            assertThatThrownBy(() -> t.fetchRangeInto(bad, 0, -1, false, new ByteArraySink())).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThatThrownBy(() -> t.fetchRangeInto("x", 5, -1, false, new ByteArraySink()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> t.fetchRangeInto("x", 0, 0, false, new ByteArraySink()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void fetchesDirectWithUpstreamHeaders() {
         RepositoryServer a = host("/cvmfs/test.cern.ch");
         HttpTransport t = transport(settings(a).build());

@@ -47,6 +47,10 @@ public final class PublishCommand implements Callable<Integer> {
     @Option(names = "--no-chunking", description = "store every file as one object (default: 4/8/16 MiB chunks)")
     boolean noChunking;
 
+    @Option(names = "--external-data", description = "make every file external data, as cvmfs_server mkfs -X -Z none:"
+            + " hashed uncompressed, not stored under data/; serve the source tree at the clients' CVMFS_EXTERNAL_URL")
+    boolean externalData;
+
     @Override
     public Integer call() {
         if (description != null && tag == null) {
@@ -59,6 +63,7 @@ public final class PublishCommand implements Callable<Integer> {
         Publisher publisher = repository.publisher()
                 .hashAlgorithm(algorithm)
                 .chunking(noChunking ? ChunkingSettings.disabled() : ChunkingSettings.DEFAULT)
+                .externalData(externalData)
                 .build();
         PublishResult r = publisher.publish(source, tag, description == null ? "" : description);
         PrintWriter out = spec.commandLine().getOut();

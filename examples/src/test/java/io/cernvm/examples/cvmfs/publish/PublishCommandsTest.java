@@ -88,6 +88,19 @@ class PublishCommandsTest {
     }
 
     @Test
+    void externalDataMakesEveryFileExternal() throws IOException {
+        CliRun run = publish("--external-data");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        try (Repository repo = open(storage)) {
+            assertThat(repo.stat("/README").external()).isTrue();
+            assertThat(repo.stat("/sub dir/data.bin").external()).isTrue();
+            assertThat(repo.stat("/link").external()).isFalse();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> repo.readAllBytes("/README"))
+                    .isInstanceOf(io.cernvm.api.ConfigurationException.class).hasMessageContaining("CVMFS_EXTERNAL_URL");
+        }
+    }
+
+    @Test
     void theHashChoiceIsKeptByLaterPublishes() throws IOException {
         assertThat(publish("--hash", "rmd160", "--no-chunking").exitCode()).isZero();
         assertThat(Files.readString(storage.resolve(".cvmfspublished"), StandardCharsets.ISO_8859_1)).contains("-rmd160\n");
