@@ -125,23 +125,28 @@ public final class ObjectFetcher {
      */
     public byte[] fetchExternal(ContentHash hash, ObjectCompression compression, long size, String encodedPath,
             long rangeOffset, long rangeLength) {
-        return fetch(hash, compression, size, new Source(encodedPath, rangeOffset, rangeLength, true));
+        return fetch(hash, compression, size, new Source(null, encodedPath, rangeOffset, rangeLength));
     }
 
     /**
      * Where an object's bytes are fetched from: {@code data/…} by its hash, or an external
-     * file's path with an optional byte range.
+     * file's path with an optional byte range. The object path is built only for a download, not
+     * for every read answered from memory or the disk cache.
      */
-    private record Source(String path, long offset, long length, boolean external) {
+    private record Source(ContentHash hash, String externalPath, long offset, long length) {
         static Source object(ContentHash hash) {
-            return new Source(hash.objectPath(), 0, -1, false);
+            return new Source(hash, null, 0, -1);
+        }
+
+        String path() {
+            return externalPath != null ? externalPath : hash.objectPath();
         }
 
         void fetchInto(RepositoryTransport transport, boolean noCache, io.cernvm.cvmfs.internal.transport.BodySink sink) {
-            if (external) {
-                transport.fetchRangeInto(path, offset, length, noCache, sink);
+            if (externalPath != null) {
+                transport.fetchRangeInto(externalPath, offset, length, noCache, sink);
             } else {
-                transport.fetchInto(path, noCache, sink);
+                transport.fetchInto(hash.objectPath(), noCache, sink);
             }
         }
     }

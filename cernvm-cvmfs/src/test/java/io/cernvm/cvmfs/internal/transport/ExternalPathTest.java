@@ -9,6 +9,8 @@ import static org.quicktheories.generators.SourceDSL.strings;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /** External paths: each segment percent-encoded as UTF-8, decoding back to the repository path. */
 class ExternalPathTest {
@@ -25,7 +27,12 @@ class ExternalPathTest {
 
     @Test
     void anyPathEncodesToPrintableAsciiThatDecodesBackToIt() {
-        qt().withExamples(500).forAll(lists().of(strings().allPossible().ofLengthBetween(1, 12)).ofSizeBetween(1, 4))
+        // code points, not chars: a lone surrogate is no name a catalog can hold (and filtering
+        // them out of allPossible() rejected so many examples that the property gave up)
+        Gen<String> segment = Generate.oneOf(strings().betweenCodePoints(1, 0xD7FF).ofLengthBetween(1, 12),
+                strings().betweenCodePoints(0xE000, Character.MAX_CODE_POINT).ofLengthBetween(1, 6),
+                strings().betweenCodePoints(0x20, 0x7E).ofLengthBetween(1, 12));
+        qt().withExamples(500).forAll(lists().of(segment).ofSizeBetween(1, 4))
                 .assuming(segments -> segments.stream().noneMatch(s -> s.contains("/") || hasLoneSurrogate(s)))
                 .checkAssert(segments -> {
                     String path = "/" + String.join("/", segments);
