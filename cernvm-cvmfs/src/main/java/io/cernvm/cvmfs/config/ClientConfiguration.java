@@ -271,13 +271,21 @@ public final class ClientConfiguration {
             // as mountpoint.cc: CVMFS_MAX_SERVERS truncates the chain, after the Geo API when that is on
             servers = servers.subList(0, maxServers);
         }
-        return DownloadSettings.builder()
+        return withSharedSettings(DownloadSettings.builder())
                 .servers(servers)
                 .httpProxy(httpProxy())
                 .fallbackProxy(fallbackProxy())
                 .timeout(timeout())
                 .timeoutDirect(timeoutDirect())
-                .lowSpeedLimit(lowSpeedLimit())
+                .useGeoApi(useGeoApi)
+                .proxyTemplate(get("CVMFS_PROXY_TEMPLATE").orElse(""))
+                .maxServers(maxServers)
+                .build();
+    }
+
+    /** What the repository's downloads and the external ones have in common. */
+    private DownloadSettings.Builder withSharedSettings(DownloadSettings.Builder b) {
+        return b.lowSpeedLimit(lowSpeedLimit())
                 .maxRetries(maxRetries())
                 .backoffInit(backoffInit())
                 .backoffMax(backoffMax())
@@ -285,12 +293,8 @@ public final class ClientConfiguration {
                 .hostResetAfter(hostResetAfter())
                 .followRedirects(bool("CVMFS_FOLLOW_REDIRECTS", false))
                 .userAgent(userAgent())
-                .useGeoApi(useGeoApi)
-                .proxyTemplate(get("CVMFS_PROXY_TEMPLATE").orElse(""))
-                .maxServers(maxServers)
                 .pacUrls(get("CVMFS_PAC_URLS").orElse(""))
-                .environment(environment)
-                .build();
+                .environment(environment);
     }
 
     /**
@@ -316,25 +320,15 @@ public final class ClientConfiguration {
         if (maxServers > 0 && maxServers < servers.size()) {
             servers = servers.subList(0, maxServers);
         }
-        return Optional.of(DownloadSettings.builder()
+        return Optional.of(withSharedSettings(DownloadSettings.builder())
                 .servers(servers)
                 .httpProxy(get("CVMFS_EXTERNAL_HTTP_PROXY").orElse("DIRECT"))
                 .fallbackProxy(get("CVMFS_EXTERNAL_FALLBACK_PROXY").orElse(""))
                 .timeout(get("CVMFS_EXTERNAL_TIMEOUT").map(v -> Duration.ofSeconds(ValueType.parseCount(v))).orElse(timeout()))
                 .timeoutDirect(get("CVMFS_EXTERNAL_TIMEOUT_DIRECT").map(v -> Duration.ofSeconds(ValueType.parseCount(v)))
                         .orElse(timeoutDirect()))
-                .lowSpeedLimit(lowSpeedLimit())
-                .maxRetries(maxRetries())
-                .backoffInit(backoffInit())
-                .backoffMax(backoffMax())
-                .proxyResetAfter(proxyResetAfter())
-                .hostResetAfter(hostResetAfter())
-                .followRedirects(bool("CVMFS_FOLLOW_REDIRECTS", false))
-                .userAgent(userAgent())
                 .useGeoApi(false)
                 .maxServers(maxServers)
-                .pacUrls(get("CVMFS_PAC_URLS").orElse(""))
-                .environment(environment)
                 .build());
     }
 
